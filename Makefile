@@ -1,0 +1,42 @@
+PY ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+
+.PHONY: setup report build notebooks reports test lint lab bench clean
+
+$(STAMP): pyproject.toml
+	$(PY) -m venv $(VENV)
+	$(BIN)/pip install -q -e '.[dev]'
+	$(BIN)/python -m ipykernel install --sys-prefix --name sahel-analysis --display-name "sahel-analysis" >/dev/null
+	touch $(STAMP)
+
+setup: $(STAMP)
+
+build: $(STAMP)
+	$(BIN)/sahel-analysis build --input seeds --output data/processed
+
+notebooks: build
+	$(BIN)/sahel-analysis notebooks --data data/processed --output reports/notebooks
+
+reports: build
+	$(BIN)/sahel-analysis reports --config reports.yaml --data data/processed --output reports
+
+report: build notebooks reports
+	$(BIN)/sahel-analysis evaluate --gold tests/fixtures/gold --tables data/processed
+
+test: $(STAMP)
+	$(BIN)/ruff check .
+	$(BIN)/pytest -q
+
+lint: $(STAMP)
+	$(BIN)/ruff check .
+
+lab: $(STAMP) build
+	$(BIN)/jupyter lab notebooks/
+
+bench: $(STAMP)
+	$(BIN)/python bench/run.py --size 10MB
+
+clean:
+	rm -rf $(VENV) data/processed/* reports/*
