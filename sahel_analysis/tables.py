@@ -90,6 +90,11 @@ SCHEMAS: dict[str, dict[str, str]] = {
         "raw_start": "Int64",
         "raw_end": "Int64",
     },
+    "texts": {
+        "file": "string",
+        "part": "Int64",
+        "text": "string",
+    },
     "problems": {
         "file": "string",
         "part": "Int64",
@@ -154,23 +159,91 @@ def write_duckdb(tables: dict[str, pd.DataFrame], target: Path) -> None:
         Path(str(tmp) + ".wal").unlink(missing_ok=True)
 
 
-def write_all(tables: dict[str, pd.DataFrame], output: Path) -> None:
-    """Write every table as ``output/<name>.parquet`` and all into ``output/sahel.duckdb``.
+def arrow_schema(table: str):
+    """The Arrow schema of ``table`` (from its pandas dtypes)."""
+    import pyarrow as pa
 
-    Everything is first written into a staging folder beside ``output``; only when all files
-    are complete are they moved in, each by an atomic rename, so a build that dies midway
-    leaves the previous tables whole and readable.
+    return pa.Schema.from_pandas(frame(table), preserve_index=False)
+
+
+class TableWriter:
+    """Writes tables incrementally into a staging folder and moves them in when all is done.
+
+    Rows come in batches (``add``) and go to parquet in row groups, so memory does not grow
+    with the corpus. On success every ``<table>.parquet`` and ``sahel.duckdb`` replace the old
+    ones by atomic renames; on failure (or a kill) the staging folder is dropped and the
+    previous tables stay whole and readable.
     """
-    output.mkdir(parents=True, exist_ok=True)
-    stage = Path(tempfile.mkdtemp(prefix=".staging-", dir=output))
+
+    def __init__(self, output: Path, flush_rows: int = 20_000) -> None:
+        self.output = Path(output)
+        self.flush_rows = flush_rows
+        self.buffers: dict[str, list[dict]] = {name: [] for name in SCHEMAS}
+        self.writers: dict = {}
+        self.stage: Path | None = None
+
+    def __enter__(self) -> TableWriter:
+        self.output.mkdir(parents=True, exist_ok=True)
+        for old in self.output.glob(".staging-*"):
+            shutil.rmtree(old, ignore_errors=True)  # left behind by a build that was killed
+        self.stage = Path(tempfile.mkdtemp(prefix=".staging-", dir=self.output))
+        return self
+
+    def add(self, rows: dict[str, list[dict]]) -> None:
+        """Queue rows per table; a table's rows go to disk once enough have gathered."""
+        for name, batch in rows.items():
+            if name in self.buffers and batch:
+                self.buffers[name].extend(batch)
+                if len(self.buffers[name]) >= self.flush_rows:
+                    self._flush(name)
+
+    def _flush(self, name: str) -> None:
+        import pyarrow as pa
+        import pyarrow.parquet as pq
+
+        rows = self.buffers[name]
+        if name not in self.writers:
+            self.writers[name] = pq.ParquetWriter(self.stage / f"{name}.parquet", arrow_schema(name))
+        if rows:
+            table = pa.Table.from_pandas(frame(name, rows), schema=arrow_schema(name),
+                                         preserve_index=False)
+            self.writers[name].write_table(table)
+        self.buffers[name] = []
+
+    def __exit__(self, exc_type, exc, tb) -> None:
+        try:
+            if exc_type is not None:
+                for w in self.writers.values():
+                    w.close()
+                return
+            for name in SCHEMAS:
+                self._flush(name)
+            for w in self.writers.values():
+                w.close()
+            _duckdb_from_parquet(self.stage)
+            for name in SCHEMAS:
+                os.replace(self.stage / f"{name}.parquet", self.output / f"{name}.parquet")
+            os.replace(self.stage / "sahel.duckdb", self.output / "sahel.duckdb")
+        finally:
+            shutil.rmtree(self.stage, ignore_errors=True)
+
+
+def _duckdb_from_parquet(stage: Path) -> None:
+    import duckdb
+
+    con = duckdb.connect(str(stage / "sahel.duckdb"))
     try:
-        for name, df in tables.items():
-            write_parquet(df, stage / f"{name}.parquet")
-        write_duckdb(tables, stage / "sahel.duckdb")
-        for item in sorted(stage.iterdir()):
-            os.replace(item, output / item.name)
+        for name in SCHEMAS:
+            path = str(stage / f"{name}.parquet").replace("'", "''")
+            con.execute(f'CREATE TABLE "{name}" AS SELECT * FROM read_parquet(\'{path}\')')
     finally:
-        shutil.rmtree(stage, ignore_errors=True)
+        con.close()
+
+
+def write_all(tables: dict[str, pd.DataFrame], output: Path) -> None:
+    """Write whole DataFrames as a build would (used for fixtures and tests)."""
+    with TableWriter(output) as writer:
+        writer.add({name: df.to_dict("records") for name, df in tables.items()})
 
 
 def load(directory: str | os.PathLike = "data/processed") -> dict[str, pd.DataFrame]:

@@ -1,0 +1,275 @@
+"""Charts for the notebooks and briefings: functions that take DataFrames, return Figures.
+
+Every chart names its axes, has a legend where colours or markers carry meaning, and shows a
+"no data" figure when its input is empty. Sized for an A4 page (about 7 x 3.5 inches).
+"""
+
+from __future__ import annotations
+
+import io
+
+import matplotlib as mpl
+import matplotlib.dates as mdates
+import pandas as pd
+from matplotlib.axes import Axes
+from matplotlib.figure import Figure
+from matplotlib.lines import Line2D
+from matplotlib.patches import Patch
+
+from .briefing import dedupe, label
+
+WIDTH = 7.2
+MARKERS = {"max": "v", "approx": "o", "exact": "s"}
+LINESTYLES = {"max": "--", "approx": ":", "exact": "-"}
+EVENT_COLOURS = {
+    "coup": "#d62728", "attack": "#8c2d04", "national_mandate": "#ff7f0e",
+    "un_mandate": "#1f77b4", "eu_decision": "#17becf", "withdrawal": "#9467bd",
+    "handover": "#e377c2", "agreement": "#2ca02c", "election": "#bcbd22",
+    "diplomatic": "#7f7f7f", "exercise": "#8c564b", "other": "#c7c7c7",
+}
+STYLE = {"font.size": 9, "axes.titlesize": 10, "legend.fontsize": 8,
+         "axes.spines.top": False, "axes.spines.right": False}
+
+
+def _figure(height: float) -> tuple[Figure, Axes]:
+    """A pyplot-free figure (no global state, nothing shown by itself) and its axes."""
+    with mpl.rc_context(STYLE):
+        fig = Figure(figsize=(WIDTH, height))
+        ax = fig.subplots()
+    return fig, ax
+
+
+def _cmap(name: str):  # noqa: ANN202
+    return mpl.colormaps[name]
+
+
+def to_png(fig: Figure, dpi: int = 150) -> bytes:
+    """The figure as PNG bytes (tight bounding box); the figure is closed afterwards."""
+    buf = io.BytesIO()
+    fig.savefig(buf, format="png", dpi=dpi, bbox_inches="tight")
+    return buf.getvalue()
+
+
+def image(fig: Figure, width: int = 680):  # noqa: ANN201 - IPython.display.Image
+    """The figure as an embedded PNG image for a notebook output (a real image in HTML/PDF)."""
+    from IPython.display import Image
+
+    return Image(data=to_png(fig), format="png", width=width)
+
+
+def no_data(title: str, lang: str = "en", height: float = 1.2) -> Figure:
+    """A small figure that says there is no data for this chart."""
+    fig, ax = _figure(height)
+    ax.set_axis_off()
+    ax.set_title(title)
+    ax.text(0.5, 0.4, label("no_data", lang), ha="center", va="center", fontsize=11,
+            color="#555555", transform=ax.transAxes)
+    return fig
+
+
+def _date_axis(ax: Axes) -> None:
+    locator = mdates.AutoDateLocator(minticks=3, maxticks=10)
+    ax.xaxis.set_major_locator(locator)
+    ax.xaxis.set_major_formatter(mdates.ConciseDateFormatter(locator))
+
+
+def _spans(df: pd.DataFrame) -> pd.DataFrame:
+    """Rows that have a time window; ``t1`` moved to the end of its day (inclusive windows)."""
+    out = df[df["t0"].notna()].copy()
+    out["t1"] = out["t1"].fillna(out["t0"]) + pd.Timedelta(days=1)
+    return out
+
+
+def personnel_chart(contributions: pd.DataFrame, lang: str = "en", contributor: str = "NLD",
+                    title: str | None = None) -> Figure:
+    """Personnel per mission over time: one line per statement, from period start to end.
+
+    Colour = mission; marker and line style = qualifier (max: dashed with a down triangle,
+    approx: dotted with a circle, exact: solid with a square). Uses each mission's ``total``
+    figures where it has any, else its unit figures. Needs the ``t0``/``t1`` columns of
+    :func:`sahel_analysis.briefing.fact_window`.
+    """
+    title = title or label("personnel_title", lang)
+    df = dedupe(contributions[contributions["contributor"] == contributor])
+    df = _spans(df[df["personnel"].notna()])
+    if df.empty:
+        return no_data(title, lang)
+    has_total = set(df.loc[df["component"] == "total", "mission"])
+    df = df[(df["component"] == "total") | ~df["mission"].isin(has_total)]
+    fig, ax = _figure(3.6)
+    cmap = _cmap("tab10")
+    missions = sorted(df["mission"].dropna().unique())
+    for i, mission in enumerate(missions):
+        colour = cmap(i % 10)
+        for rec in df[df["mission"] == mission].itertuples(index=False):
+            q = rec.qualifier if rec.qualifier in MARKERS else "exact"
+            ax.plot([rec.t0, rec.t1], [rec.personnel, rec.personnel], color=colour,
+                    linestyle=LINESTYLES[q], linewidth=2)
+            ax.plot([rec.t0], [rec.personnel], marker=MARKERS[q], color=colour,
+                    markerfacecolor="white" if q == "approx" else colour, markersize=6)
+    values = df["personnel"].astype(float)
+    if values.max() / max(values.min(), 1) > 30:
+        ax.set_yscale("log")
+        ax.set_ylabel(label("personnel_log", lang))
+    else:
+        ax.set_ylim(0, values.max() * 1.15)
+        ax.set_ylabel(label("personnel_axis", lang))
+    ax.set_xlabel(label("date", lang))
+    ax.set_title(title)
+    ax.grid(axis="y", alpha=0.3)
+    _date_axis(ax)
+    handles = [Line2D([], [], color=cmap(i % 10), linewidth=2, label=m)
+               for i, m in enumerate(missions)]
+    handles += [Line2D([], [], color="black", linestyle=LINESTYLES[q], marker=MARKERS[q],
+                       markerfacecolor="white" if q == "approx" else "black",
+                       label=label(q, lang)) for q in MARKERS]
+    ax.legend(handles=handles, loc="upper left", bbox_to_anchor=(1.01, 1), frameon=False)
+    fig.tight_layout()
+    return fig
+
+
+def units_chart(contributions: pd.DataFrame, year: int, lang: str = "en",
+                contributor: str = "NLD") -> Figure:
+    """Units and roles of one contributor in ``year`` (bars coloured by qualifier)."""
+    title = label("units_title", lang, year=year)
+    df = dedupe(contributions[(contributions["contributor"] == contributor)
+                              & (contributions["component"] != "total")])
+    lo, hi = pd.Timestamp(year, 1, 1), pd.Timestamp(year, 12, 31)
+    df = df[(df["t0"] <= hi) & (df["t1"] >= lo) & df["personnel"].notna()]
+    if df.empty:
+        return no_data(title, lang)
+    df = df.sort_values("personnel").drop_duplicates(["mission", "component"], keep="last")
+    names = [f"{m}: {c}" for m, c in zip(df["mission"], df["component"], strict=True)]
+    colours = {"max": "#ff7f0e", "approx": "#1f77b4", "exact": "#2ca02c"}
+    fig, ax = _figure(0.9 + 0.32 * len(df))
+    ax.barh(names, df["personnel"].astype(float),
+            color=[colours.get(q, "#7f7f7f") for q in df["qualifier"]])
+    for y, v in enumerate(df["personnel"]):
+        ax.text(float(v), y, f" {int(v)}", va="center", fontsize=8)
+    ax.set_xlabel(label("personnel_axis", lang))
+    ax.set_ylabel(label("component", lang))
+    ax.set_title(title)
+    ax.legend(handles=[Patch(color=c, label=label(q, lang)) for q, c in colours.items()],
+              loc="lower right", frameon=False)
+    fig.tight_layout()
+    return fig
+
+
+def budget_chart(budgets: pd.DataFrame, lang: str = "en") -> Figure:
+    """Euro amounts by year (of the period start or document) and recipient, stacked.
+
+    Yearly amounts are hatched, one-off amounts plain.
+    """
+    title = label("budget_title", lang)
+    df = dedupe(budgets[budgets["amount_eur"].notna() & budgets["t0"].notna()])
+    if df.empty:
+        return no_data(title, lang)
+    df = df.assign(year=df["t0"].dt.year, mln=df["amount_eur"].astype(float) / 1e6,
+                   yearly=df["per_year"].fillna(False).astype(bool))
+    years = sorted(df["year"].unique())
+    recipients = list(df.groupby("recipient")["mln"].sum().sort_values(ascending=False).index)
+    cmap = _cmap("tab20")
+    fig, ax = _figure(3.6)
+    bottom = pd.Series(0.0, index=years)
+    for i, rec in enumerate(recipients):
+        for yearly in (False, True):
+            part = df[(df["recipient"] == rec) & (df["yearly"] == yearly)]
+            if part.empty:
+                continue
+            vals = part.groupby("year")["mln"].sum().reindex(years, fill_value=0.0)
+            ax.bar([str(y) for y in years], vals.values, bottom=bottom.values,
+                   color=cmap(i % 20), hatch="///" if yearly else None, edgecolor="white")
+            bottom += vals
+    ax.set_xlabel(label("year", lang))
+    ax.set_ylabel(label("budget_axis", lang))
+    ax.set_title(title)
+    ax.grid(axis="y", alpha=0.3)
+    handles = [Patch(color=cmap(i % 20), label=r) for i, r in enumerate(recipients)]
+    handles += [Patch(facecolor="white", edgecolor="black", label=label("one_off", lang)),
+                Patch(facecolor="white", edgecolor="black", hatch="///",
+                      label=label("yearly", lang))]
+    ax.legend(handles=handles, loc="upper left", bbox_to_anchor=(1.01, 1), frameon=False)
+    fig.tight_layout()
+    return fig
+
+
+def timeline_chart(events: pd.DataFrame, lang: str = "en", mandates: bool = True,
+                   max_lanes: int = 8) -> Figure:
+    """Events by country (rows) and type (colour), each drawn as wide as its date window.
+
+    A single-day event is a dot; an event known only to the month is a bar a month wide.
+    Dutch national mandate decisions get their own row of bars at the top. Countries beyond
+    the ``max_lanes`` most frequent are grouped as "other".
+    """
+    from .briefing import _listed, country_name
+
+    title = label("timeline_title", lang)
+    df = _spans(dedupe(events))
+    if df.empty:
+        return no_data(title, lang)
+    df = df.assign(lane=df["country"].map(lambda v: sorted(_listed(v))[0] if _listed(v) else ""))
+    mand = df[df["event_type"] == "national_mandate"] if mandates else df.iloc[0:0]
+    rest = df.drop(mand.index)
+    top = list(rest["lane"].value_counts().index[:max_lanes])
+    rest = rest.assign(lane=rest["lane"].where(rest["lane"].isin(top), "~"))
+    lanes = [c for c in top if c in set(rest["lane"])] + (["~"] if "~" in set(rest["lane"])
+                                                           else [])
+    names = [country_name(c, lang) if c not in ("~",) else label("ev_other", lang)
+             for c in lanes]
+    if len(mand):
+        lanes, names = ["__mandates__"] + lanes, [label("mandate_lane", lang)] + names
+    fig, ax = _figure(1.3 + 0.45 * len(lanes))
+    ypos = {lane: len(lanes) - 1 - i for i, lane in enumerate(lanes)}
+    for j, rec in enumerate(mand.sort_values("t0").itertuples(index=False)):
+        y = ypos["__mandates__"] + (j % 3 - 1) * 0.22
+        ax.broken_barh([(rec.t0, rec.t1 - rec.t0)], (y - 0.09, 0.18),
+                       facecolor=EVENT_COLOURS["national_mandate"], alpha=0.6)
+    day = pd.Timedelta(days=2)
+    for j, rec in enumerate(rest.sort_values("t0").itertuples(index=False)):
+        colour = EVENT_COLOURS.get(rec.event_type, EVENT_COLOURS["other"])
+        y = ypos[rec.lane] + (j % 3 - 1) * 0.2
+        if rec.t1 - rec.t0 <= day:
+            ax.plot([rec.t0], [y], "o", color=colour, markersize=4)
+        else:
+            ax.broken_barh([(rec.t0, rec.t1 - rec.t0)], (y - 0.08, 0.16), facecolor=colour,
+                           alpha=0.75)
+    ax.set_yticks(list(ypos.values()), names)
+    ax.set_ylim(-0.7, len(lanes) - 0.3)
+    ax.set_xlabel(f"{label('date', lang)} ({label('window_note', lang)})")
+    ax.set_ylabel(label("country", lang))
+    ax.set_title(title)
+    ax.grid(axis="x", alpha=0.3)
+    _date_axis(ax)
+    types = [t for t in EVENT_COLOURS if t in set(df["event_type"])]
+    ax.legend(handles=[Patch(color=EVENT_COLOURS[t], label=label(f"ev_{t}", lang))
+                       for t in types], loc="upper left", bbox_to_anchor=(1.01, 1),
+              frameon=False)
+    fig.tight_layout()
+    return fig
+
+
+def count_chart(values: pd.Series, title: str, axis: str, lang: str = "en") -> Figure:
+    """Horizontal bars of the counts of the values in a column (e.g. redaction grounds)."""
+    counts = values.dropna().astype(str).value_counts().sort_values()
+    if counts.empty:
+        return no_data(title, lang)
+    fig, ax = _figure(0.9 + 0.3 * len(counts))
+    ax.barh(list(counts.index), counts.values, color="#1f77b4")
+    for y, v in enumerate(counts.values):
+        ax.text(v, y, f" {v}", va="center", fontsize=8)
+    ax.set_xlabel(axis)
+    ax.set_title(title)
+    fig.tight_layout()
+    return fig
+
+
+def redactions_chart(redactions: pd.DataFrame, lang: str = "en") -> Figure:
+    """Number of redactions per Woo ground."""
+    return count_chart(redactions["ground"], label("redactions_title", lang),
+                       label("redactions_axis", lang), lang)
+
+
+def doc_types_chart(documents: pd.DataFrame, lang: str = "en") -> Figure:
+    """Number of documents per type."""
+    return count_chart(documents["doc_type"], label("doc_types_title", lang),
+                       label("count", lang), lang)

@@ -1,0 +1,235 @@
+"""Score built tables against gold CSVs (the format of tests/fixtures/gold/SCHEMA.md).
+
+Matching is per file and one-to-one:
+- contributions: same mission and personnel;
+- budgets: same currency and amounts within 0.5 %;
+- events: overlapping date windows ("typed": the event_type matches too);
+- documents: per (file, part), each field compared.
+
+Gold rows marked ``optional`` count neither way: finding one is not a false positive, missing one
+is not a miss. Predictions are matched to required gold rows first, then to optional ones.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import pandas as pd
+
+from .tables import load
+
+DOC_FIELDS = ("doc_type", "title", "date", "date_known", "kamerstuk", "reference", "addressee",
+              "signatories")
+
+
+@dataclass
+class Score:
+    """Precision, recall and F1 of one table, with the misses and false positives."""
+
+    table: str
+    tp: int = 0
+    fp: int = 0
+    fn: int = 0
+    misses: list[dict] = field(default_factory=list)
+    false_positives: list[dict] = field(default_factory=list)
+
+    @property
+    def precision(self) -> float:
+        return self.tp / (self.tp + self.fp) if self.tp + self.fp else 1.0
+
+    @property
+    def recall(self) -> float:
+        return self.tp / (self.tp + self.fn) if self.tp + self.fn else 1.0
+
+    @property
+    def f1(self) -> float:
+        p, r = self.precision, self.recall
+        return 2 * p * r / (p + r) if p + r else 0.0
+
+
+def _date(value) -> dt.date | None:
+    if value is None or (isinstance(value, float) and pd.isna(value)) or value is pd.NA:
+        return None
+    try:
+        return dt.date.fromisoformat(str(value)[:10])
+    except ValueError:
+        return None
+
+
+def _num(value) -> float | None:
+    try:
+        f = float(value)
+    except (TypeError, ValueError):
+        return None
+    return None if pd.isna(f) else f
+
+
+def _same_contribution(g: dict, p: dict) -> bool:
+    return str(g["mission"]) == str(p["mission"]) and _num(g["personnel"]) == _num(p["personnel"])
+
+
+def _same_budget(g: dict, p: dict) -> bool:
+    a, b = _num(g["amount"]), _num(p["amount"])
+    if a is None or b is None or str(g["currency"]) != str(p["currency"]):
+        return False
+    return abs(a - b) <= 0.005 * max(abs(a), abs(b))
+
+
+def _overlap(g: dict, p: dict) -> bool:
+    gs, ge = _date(g["date_start"]), _date(g["date_end"]) or _date(g["date_start"])
+    ps, pe = _date(p["date_start"]), _date(p["date_end"]) or _date(p["date_start"])
+    if None in (gs, ge, ps, pe):
+        return False
+    return gs <= pe and ps <= ge
+
+
+def _same_typed_event(g: dict, p: dict) -> bool:
+    return _overlap(g, p) and str(g["event_type"]) == str(p["event_type"])
+
+
+MATCHERS: dict[str, Callable[[dict, dict], bool]] = {
+    "contributions": _same_contribution,
+    "budgets": _same_budget,
+    "events": _overlap,
+    "events (typed)": _same_typed_event,
+}
+
+
+def _is_optional(row: dict) -> bool:
+    return str(row.get("optional", "false")).strip().lower() == "true"
+
+
+def match_table(name: str, gold: pd.DataFrame, pred: pd.DataFrame,
+                same: Callable[[dict, dict], bool]) -> Score:
+    """One-to-one matching per file; see the module docstring."""
+    score = Score(name)
+    files = sorted(set(gold["file"].astype(str)) | set(pred["file"].astype(str)))
+    for f in files:
+        g_rows = gold[gold["file"].astype(str) == f].to_dict("records")
+        p_rows = pred[pred["file"].astype(str) == f].to_dict("records")
+        required = [g for g in g_rows if not _is_optional(g)]
+        optional = [g for g in g_rows if _is_optional(g)]
+        taken: set[int] = set()
+        pairs = _max_matching(required, p_rows, same, taken)
+        score.tp += len(pairs)
+        score.fn += len(required) - len(pairs)
+        score.misses.extend(g for i, g in enumerate(required) if i not in pairs)
+        taken |= set(pairs.values())
+        taken |= set(_max_matching(optional, p_rows, same, taken).values())
+        free = [i for i in range(len(p_rows)) if i not in taken]
+        score.fp += len(free)
+        score.false_positives.extend(p_rows[i] for i in free)
+    return score
+
+
+def _max_matching(gold: list[dict], pred: list[dict], same: Callable[[dict, dict], bool],
+                  taken: set[int]) -> dict[int, int]:
+    """Maximum one-to-one matching gold index -> pred index (augmenting paths), avoiding ``taken``."""
+    edges = [[j for j, p in enumerate(pred) if j not in taken and same(g, p)] for g in gold]
+    owner: dict[int, int] = {}
+
+    def augment(i: int, seen: set[int]) -> bool:
+        for j in edges[i]:
+            if j in seen:
+                continue
+            seen.add(j)
+            if j not in owner or augment(owner[j], seen):
+                owner[j] = i
+                return True
+        return False
+
+    for i in range(len(gold)):
+        augment(i, set())
+    return {i: j for j, i in owner.items()}
+
+
+def score_documents(gold: pd.DataFrame, pred: pd.DataFrame) -> dict[str, float]:
+    """Share of gold documents found, and of each field right, keyed by field name."""
+    out: dict[str, float] = {}
+    pred = pred.assign(_key=pred["file"].astype(str) + "#" + pred["part"].astype(str))
+    gold = gold.assign(_key=gold["file"].astype(str) + "#" + gold["part"].astype(str))
+    by_key = {r["_key"]: r for r in pred.to_dict("records")}
+    found = [k for k in gold["_key"] if k in by_key]
+    out["documents found"] = len(found) / len(gold) if len(gold) else 1.0
+    out["extra documents"] = float(len(set(by_key) - set(gold["_key"])))
+    for fld in DOC_FIELDS:
+        right = 0
+        for g in gold.to_dict("records"):
+            p = by_key.get(g["_key"])
+            if p is not None and _norm(g[fld]) == _norm(p[fld]):
+                right += 1
+        out[fld] = right / len(gold) if len(gold) else 1.0
+    return out
+
+
+def _norm(value) -> str:
+    if value is None or value is pd.NA or (isinstance(value, float) and pd.isna(value)):
+        return ""
+    return " ".join(str(value).split()).lower()
+
+
+def read_gold(gold_dir: Path) -> dict[str, pd.DataFrame]:
+    """The gold CSVs of a folder, as strings."""
+    out = {}
+    for name in ("documents", "contributions", "budgets", "events"):
+        path = gold_dir / f"{name}.csv"
+        if path.exists():
+            out[name] = pd.read_csv(path, dtype=str, keep_default_na=False)
+    return out
+
+
+def evaluate(gold_dir: Path, tables_dir: Path) -> dict:
+    """Scores of every table in ``tables_dir`` against the gold CSVs in ``gold_dir``."""
+    from .errors import UserError
+
+    if not gold_dir.is_dir():
+        raise UserError(f"gold folder '{gold_dir}' does not exist")
+    if not (tables_dir / "documents.parquet").exists():
+        raise UserError(f"no tables in '{tables_dir}': run 'sahel-analysis build' first")
+    gold = read_gold(gold_dir)
+    pred = load(tables_dir)
+    scores: dict = {"tables": {}}
+    for name in ("contributions", "budgets", "events", "events (typed)"):
+        base = name.split(" ")[0]
+        if base in gold:
+            scores["tables"][name] = match_table(name, gold[base], pred[base], MATCHERS[name])
+    if "documents" in gold:
+        scores["documents"] = score_documents(gold["documents"], pred["documents"])
+    return scores
+
+
+def format_report(scores: dict, details: bool = True) -> str:
+    """The scores as a plain-text table, then the misses and false positives with their quotes."""
+    lines = [f"{'table':<16} {'P':>6} {'R':>6} {'F1':>6} {'TP':>5} {'FP':>5} {'FN':>5}"]
+    for name, s in scores["tables"].items():
+        lines.append(f"{name:<16} {s.precision:6.3f} {s.recall:6.3f} {s.f1:6.3f} "
+                     f"{s.tp:5d} {s.fp:5d} {s.fn:5d}")
+    if "documents" in scores:
+        lines.append("")
+        lines.append("documents: " + ", ".join(f"{k} {v:.2f}" if k != "extra documents"
+                                              else f"{k} {v:.0f}"
+                                              for k, v in scores["documents"].items()))
+    if details:
+        for name, s in scores["tables"].items():
+            if s.misses:
+                lines.append(f"\n{name}: missed ({len(s.misses)})")
+                lines.extend(f"  - {_describe(name, r)}" for r in s.misses)
+            if s.false_positives:
+                lines.append(f"\n{name}: false positives ({len(s.false_positives)})")
+                lines.extend(f"  + {_describe(name, r)}" for r in s.false_positives)
+    return "\n".join(lines)
+
+
+def _describe(name: str, row: dict) -> str:
+    f = str(row.get("file", ""))[:8]
+    quote = " ".join(str(row.get("quote", "")).split())[:110]
+    if name == "contributions":
+        head = f"{row.get('mission')} {row.get('personnel')}"
+    elif name == "budgets":
+        head = f"{row.get('currency')} {row.get('amount')}"
+    else:
+        head = f"{row.get('date_start')}..{row.get('date_end')} {row.get('event_type')}"
+    return f"{f} {head} | {quote}"

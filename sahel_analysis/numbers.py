@@ -1,0 +1,252 @@
+"""Dutch numbers and amounts of money in text.
+
+``parse_number`` reads one token (``13.289`` -> 13289, ``3,5`` -> 3.5, ``twaalf`` -> 12,
+``tweehonderdvijftig`` -> 250); ``find_numbers`` finds numbers (digits or words, with a
+scale word such as ``miljoen`` / ``mln`` / ``miljard``) and ``find_money`` finds amounts of
+money with their currency (``3,5 miljoen euro``, ``EUR 5 mln``, ``€50M``, ``US$ 10 million``).
+
+Number words: a small hand-written grammar (``words_to_int``) rather than ``text2num``.
+bench/numbers_words.py measured both on the Dutch words for 1..999 plus 15 common forms
+(1014 words, this machine):
+  grammar  : 1014/1014 correct, 1.1 µs per word uncached, 0.06 µs with the lru cache
+  text2num : 1013/1014 correct (fails on ``anderhalf``), 12 µs per word
+The grammar is more correct, ~10x faster, and lets us keep ``een`` (also the article) out unless
+the context makes it a numeral. Figures are re-measured by ``python bench/numbers_words.py``.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+
+UNITS = {
+    "een": 1, "één": 1, "eén": 1, "twee": 2, "drie": 3, "vier": 4, "vijf": 5,
+    "zes": 6, "zeven": 7, "acht": 8, "negen": 9,
+}
+TEENS = {
+    "tien": 10, "elf": 11, "twaalf": 12, "dertien": 13, "veertien": 14, "vijftien": 15,
+    "zestien": 16, "zeventien": 17, "achttien": 18, "negentien": 19,
+}
+TENS = {
+    "twintig": 20, "dertig": 30, "veertig": 40, "vijftig": 50, "zestig": 60,
+    "zeventig": 70, "tachtig": 80, "negentig": 90,
+}
+SPECIAL = {"nul": 0, "anderhalf": 1.5, "honderd": 100, "duizend": 1000}
+
+# Scale words after a number; the value is multiplied by the factor.
+SCALES = {
+    "miljoen": 1e6, "mln": 1e6, "mln.": 1e6, "million": 1e6, "millions": 1e6,
+    "miljard": 1e9, "mld": 1e9, "mld.": 1e9, "mrd": 1e9, "mrd.": 1e9, "billion": 1e9,
+    "duizend": 1e3,
+}
+
+_TENS_RX = "|".join(TENS)
+_UNIT_RX = "een|één|eén|twee|drie|vier|vijf|zes|zeven|acht|negen"
+_BELOW100 = re.compile(rf"(?:(?P<u>{_UNIT_RX})(?:en|ën))?(?P<t>{_TENS_RX})")
+
+
+def _below_100(word: str) -> int | None:
+    if word in UNITS:
+        return UNITS[word]
+    if word in TEENS:
+        return TEENS[word]
+    m = _BELOW100.fullmatch(word)
+    if m:
+        return TENS[m["t"]] + (UNITS[m["u"]] if m["u"] else 0)
+    return None
+
+
+def _below_1000(word: str) -> int | None:
+    if not word:
+        return None
+    head, sep, tail = word.partition("honderd")
+    if not sep:
+        return _below_100(word)
+    hundreds = 1 if head in ("", "een", "één") else UNITS.get(head, TEENS.get(head))
+    if hundreds is None:
+        return None
+    if tail.startswith("en") and tail not in ("en",) and _below_100(tail[2:]) is not None:
+        tail = tail[2:]
+    rest = 0 if tail == "" else _below_100(tail)
+    return None if rest is None else hundreds * 100 + rest
+
+
+@cache
+def words_to_int(word: str) -> float | None:
+    """Value of one Dutch number word (``tweehonderdvijftig`` -> 250), else None."""
+    w = word.strip().lower().replace("-", "")
+    if w in SPECIAL:
+        return SPECIAL[w]
+    head, sep, tail = w.partition("duizend")
+    if sep:
+        thousands = 1 if head == "" else _below_1000(head)
+        if thousands is None:
+            return None
+        if tail.startswith("en") and _below_1000(tail[2:]) is not None:
+            tail = tail[2:]
+        rest = 0 if tail == "" else _below_1000(tail)
+        return None if rest is None else thousands * 1000 + rest
+    return _below_1000(w)
+
+
+_DIGITS = re.compile(
+    r"\d{1,3}(?:\.\d{3})+(?:,\d+)?"  # 13.289 / 1.250.000,50
+    r"|\d{1,3}(?:,\d{3}){2,}"  # 1,250,000 (English, several groups)
+    r"|\d+,\d+"  # 3,5
+    r"|\d+\.\d{1,2}(?!\d)"  # 3.5 (English decimal)
+    r"|\d+"
+)
+
+
+def parse_number(token: str) -> float | None:
+    """Value of a Dutch number token: digits (``13.289``, ``3,5``) or words (``twaalf``).
+
+    A trailing scale word is applied (``3,5 miljoen`` -> 3500000). None where not a number.
+    """
+    if not isinstance(token, str):
+        return None
+    parts = token.strip().split()
+    if not parts:
+        return None
+    scale = 1.0
+    if len(parts) == 2 and parts[1].lower() in SCALES:
+        scale = SCALES[parts[1].lower()]
+        parts = parts[:1]
+    if len(parts) != 1:
+        return None
+    tok = parts[0]
+    value = _digits_value(tok) if tok[:1].isdigit() else words_to_int(tok)
+    return None if value is None else value * scale
+
+
+def _digits_value(tok: str) -> float | None:
+    if not _DIGITS.fullmatch(tok):
+        return None
+    if re.fullmatch(r"\d{1,3}(?:\.\d{3})+(?:,\d+)?", tok):
+        return float(tok.replace(".", "").replace(",", "."))
+    if re.fullmatch(r"\d{1,3}(?:,\d{3}){2,}", tok):
+        return float(tok.replace(",", ""))
+    return float(tok.replace(",", "."))
+
+
+@dataclass(frozen=True)
+class NumberMatch:
+    """A number in a text: span, value (scale applied), matched text, written in words?"""
+
+    start: int
+    end: int
+    value: float
+    text: str
+    is_word: bool
+
+
+@dataclass(frozen=True)
+class MoneyMatch:
+    """An amount of money in a text: span (number, scale and currency), amount, currency."""
+
+    start: int
+    end: int
+    amount: float
+    currency: str
+    text: str
+
+
+_WORD_PIECES = (
+    "anderhalf|honderd|duizend|" + "|".join(sorted(TEENS, key=len, reverse=True)) + "|"
+    + _TENS_RX + "|" + _UNIT_RX + "|nul|en|ën"
+)
+_SCALE_RX = r"(?:\s+(?P<scale>miljoen|miljard|million|billion|mln|mld|mrd|duizend)"
+_SCALE_RX += r"(?![\w])|(?P<m>[MK])(?![\w]))?"
+_NUMBER = re.compile(
+    rf"(?:(?<![\w.,\-])(?P<num>{_DIGITS.pattern})(?=[MK](?!\w)|(?!\w|[.,]\d))"
+    rf"|(?<![\w\-])(?i:(?P<word>(?:{_WORD_PIECES})+))(?![\w\-]))" + _SCALE_RX
+)
+_NUMERAL_EEN_BEFORE = re.compile(
+    r"(?i:\b(?:slechts|maar|nog|precies|ten minste|tenminste|minstens|ruim|bijna|ongeveer"
+    r"|circa|zo['’]n|tot|met|op)\s+)$"
+)
+_NUMERAL_EEN_AFTER = re.compile(r"(?i:\s+(?:van\s+(?:hen|hun|de|het|deze|die)\b))")
+
+
+def _een_is_numeral(text: str, start: int, end: int, scaled: bool) -> bool:
+    """The article ``een`` counts as 1 only in contexts that make it a numeral."""
+    if scaled:
+        return True
+    if _NUMERAL_EEN_AFTER.match(text, end):
+        return True
+    return bool(_NUMERAL_EEN_BEFORE.search(text[max(0, start - 20):start]))
+
+
+def find_numbers(text: str) -> list[NumberMatch]:
+    """Numbers in ``text`` in order: digits or Dutch words, with scale words applied.
+
+    Digits glued to letters (``C-130``, ``G5``, ``11e``) are skipped; so is ``een`` where it
+    is the article.
+    """
+    out: list[NumberMatch] = []
+    for m in _NUMBER.finditer(text):
+        scale_word = m["scale"] or ""
+        factor = SCALES.get(scale_word.lower(), 1.0)
+        if m["m"]:
+            factor = 1e6 if m["m"] == "M" else 1e3
+        if m["num"] is not None:
+            value = _digits_value(m["num"])
+            is_word = False
+        else:
+            word = m["word"].lower()
+            value = words_to_int(word)
+            is_word = True
+            if value is None:
+                continue
+            if word == "een" and not _een_is_numeral(text, m.start(), m.end("word"), factor > 1):
+                continue
+        if value is None:
+            continue
+        out.append(NumberMatch(m.start(), m.end(), value * factor, m.group(0), is_word))
+    return out
+
+
+_CUR_BEFORE = re.compile(
+    r"(?P<cur>€|EUR|US\s?\$|USD|\$|£|GBP|FCFA|XOF)\s*$"
+)
+_CUR_AFTER = re.compile(
+    r"\s*(?P<cur>euro['’]s|euro|EUR|US[-\s]?dollars?|dollars?|USD|Amerikaanse dollars?|"
+    r"pond|GBP|F?CFA(?:[-\s]frank)?|XOF)(?![\w])",
+    re.IGNORECASE,
+)
+_CURRENCY_CODES = {
+    "€": "EUR", "eur": "EUR", "euro": "EUR", "euro's": "EUR", "euro’s": "EUR",
+    "$": "USD", "us$": "USD", "us $": "USD", "usd": "USD", "dollar": "USD", "dollars": "USD",
+    "£": "GBP", "gbp": "GBP", "pond": "GBP",
+    "fcfa": "XOF", "cfa": "XOF", "xof": "XOF",
+}
+
+
+def _currency(code: str) -> str:
+    c = " ".join(code.lower().split())
+    if c in _CURRENCY_CODES:
+        return _CURRENCY_CODES[c]
+    if "dollar" in c:
+        return "USD"
+    if "cfa" in c:
+        return "XOF"
+    return c.upper()
+
+
+def find_money(text: str) -> list[MoneyMatch]:
+    """Amounts of money in ``text``: a number with a currency symbol or word next to it."""
+    out: list[MoneyMatch] = []
+    for n in find_numbers(text):
+        before = _CUR_BEFORE.search(text, max(0, n.start - 8), n.start)
+        after = _CUR_AFTER.match(text, n.end)
+        if after:
+            cur, start, end = _currency(after["cur"]), n.start, after.end()
+            if before and _currency(before["cur"]) == cur:
+                start = before.start()
+        elif before:
+            cur, start, end = _currency(before["cur"]), before.start(), n.end
+        else:
+            continue
+        out.append(MoneyMatch(start, end, n.value, cur, text[start:end]))
+    return out

@@ -1,0 +1,66 @@
+"""PDF: the text layer through pypdf (a maintained, pure-Python reader); pages joined by form feeds.
+
+A scan without a text layer is reported as such (the way on is OCR, e.g. ``ocrmypdf``), as
+are encrypted, truncated and oversized files.
+"""
+
+from __future__ import annotations
+
+import io
+import logging
+
+from ..errors import DocumentError
+from .limits import LIMITS
+from .types import RawText
+
+
+def read_pdf(data: bytes) -> RawText:
+    """Extract the text layer of a PDF."""
+    from pypdf import PdfReader
+    from pypdf.errors import PdfReadError
+
+    logging.getLogger("pypdf").setLevel(logging.ERROR)
+    if not data.lstrip()[:5].startswith(b"%PDF"):
+        raise DocumentError("read", "not a PDF (no %PDF header)")
+    try:
+        reader = PdfReader(io.BytesIO(data), strict=False)
+        if reader.is_encrypted:
+            try:
+                ok = reader.decrypt("")
+            except Exception:  # noqa: BLE001 - pypdf raises several types here
+                ok = 0
+            if not ok:
+                raise DocumentError("read", "encrypted PDF: needs a password to read its text")
+        n_pages = len(reader.pages)
+    except DocumentError:
+        raise
+    except (PdfReadError, ValueError, KeyError, TypeError, OSError) as exc:
+        raise DocumentError("read", f"broken or truncated PDF ({exc})") from None
+    if n_pages == 0:
+        raise DocumentError("read", "PDF has no pages (truncated or broken file)")
+    if n_pages > LIMITS.max_pdf_pages:
+        raise DocumentError(
+            "read", f"PDF has {n_pages} pages, over the limit of {LIMITS.max_pdf_pages}"
+        )
+    pages: list[str] = []
+    warnings: list[str] = []
+    total = 0
+    for number, page in enumerate(reader.pages, start=1):
+        try:
+            text = page.extract_text() or ""
+        except Exception as exc:  # noqa: BLE001 - a bad page must not stop the others
+            warnings.append(f"page {number} could not be read ({type(exc).__name__})")
+            text = ""
+        total += len(text)
+        if total > LIMITS.max_text_chars:
+            raise DocumentError(
+                "read", f"PDF text is over the limit of {LIMITS.max_text_chars:,} characters"
+            )
+        pages.append(text.strip("\n"))
+    if not any(p.strip() for p in pages):
+        raise DocumentError(
+            "read",
+            f"PDF of {n_pages} page(s) has no text layer (a scan?): run OCR first, "
+            "e.g. 'ocrmypdf in.pdf out.pdf'",
+        )
+    return RawText(text="\n\f".join(pages) + "\n", kind="pdf", encoding="pdf", warnings=warnings)

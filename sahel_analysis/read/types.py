@@ -1,0 +1,15 @@
+"""The raw text a reader gives back."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+
+@dataclass
+class RawText:
+    """A file's raw text, the format it came from, and what the reader had to say about it."""
+
+    text: str
+    kind: str  # 'txt' | 'pdf' | 'html'
+    encoding: str = "utf-8"
+    warnings: list[str] = field(default_factory=list)

@@ -1,0 +1,96 @@
+"""Sentence and clause spans of a document's clean text, and the heading a position falls under.
+
+A sentence ends at a line break (``\\n``) or at ``.``, ``!`` or ``?`` followed by white space
+and a capital, digit or opening bracket/quote, except after a Dutch abbreviation
+(vocab/abbreviations.csv: ``d.d.``, ``t.b.v.``, ``o.a.`` ...) or an initial (``W.B.``).
+Semicolons do not split (they separate list items inside one sentence).
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+
+from sahel_analysis.vocab import read_csv
+
+_END = re.compile(r"[.!?]+(?=\s+[\"'‘“(\[A-Z0-9À-ÖØ-Þ])")
+_WORD_BEFORE = re.compile(r"(\S+)$")
+
+
+@cache
+def _abbreviations() -> tuple[frozenset[str], frozenset[str]]:
+    rows = read_csv("abbreviations.csv")
+    keep = frozenset(r["abbreviation"].lower() for r in rows if r["terminal"] != "true")
+    terminal = frozenset(r["abbreviation"].lower() for r in rows if r["terminal"] == "true")
+    return keep, terminal
+
+
+def _is_abbreviation_end(text: str, dot: int) -> bool:
+    """True where the ``.`` at ``dot`` closes an abbreviation or initial, not a sentence."""
+    m = _WORD_BEFORE.search(text, 0, dot + 1)
+    if not m:
+        return False
+    word = m.group(1).lstrip("([\"'‘“")
+    keep, _terminal = _abbreviations()
+    if word.lower() in keep:
+        return True
+    # initials: 'W.B.', 'M.' (one capital letter before each dot)
+    return bool(re.fullmatch(r"(?:[A-Z]\.)+", word))
+
+
+def split_sentences(text: str) -> list[tuple[int, int]]:
+    """Spans ``(start, end)`` of the sentences of ``text``, stripped of surrounding blanks."""
+    spans: list[tuple[int, int]] = []
+    line_start = 0
+    for line in text.split("\n"):
+        line_end = line_start + len(line)
+        cut = line_start
+        for m in _END.finditer(text, line_start, line_end):
+            if m.group(0) == "." and _is_abbreviation_end(text, m.start()):
+                continue
+            spans.append((cut, m.end()))
+            cut = m.end()
+        spans.append((cut, line_end))
+        line_start = line_end + 1
+    out = []
+    for s, e in spans:
+        while s < e and text[s].isspace():
+            s += 1
+        while e > s and text[e - 1].isspace():
+            e -= 1
+        if e > s:
+            out.append((s, e))
+    return out
+
+
+def sentence_at(text: str, pos: int) -> tuple[int, int]:
+    """The span of the sentence that holds position ``pos`` (an empty span where none)."""
+    for s, e in split_sentences(text):
+        if s <= pos < e:
+            return s, e
+    return pos, pos
+
+
+_HEADING_END = re.compile(r"[.;,]\s*$")
+
+
+def is_heading(line: str) -> bool:
+    """A short line without closing punctuation that starts with a capital or a number."""
+    line = line.strip()
+    if not line or len(line) > 90 or _HEADING_END.search(line):
+        return False
+    if line.startswith(("-", "•", "*")):
+        return False
+    return line[0].isupper() or line[0].isdigit()
+
+
+def section_of(text: str, pos: int) -> str:
+    """Text of the nearest heading line before ``pos`` (empty string where none)."""
+    end = text.rfind("\n", 0, max(pos, 0))
+    while end > 0:
+        start = text.rfind("\n", 0, end) + 1
+        line = text[start:end]
+        if is_heading(line) and not line.rstrip().endswith(":"):
+            return line.strip()
+        end = start - 1
+    return ""

@@ -1,0 +1,187 @@
+"""Dutch date expressions: windows, precision, kinds and relative resolution."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from sahel_analysis.dates import find_dates, parse_date
+
+NOV = dt.date(2022, 11, 8)
+FEB = dt.date(2022, 2, 17)
+
+
+def D(s: str) -> dt.date:
+    return dt.date.fromisoformat(s)
+
+
+@pytest.mark.parametrize(
+    "text, ref, start, end, precision",
+    [
+        ("begin oktober jl.", NOV, "2022-10-01", "2022-10-10", "part_of_month"),
+        ("Bégin oktober jl.", NOV, "2022-10-01", "2022-10-10", "part_of_month"),
+        ("medio mei 2022", None, "2022-05-11", "2022-05-20", "part_of_month"),
+        ("eind december 2022", None, "2022-12-21", "2022-12-31", "part_of_month"),
+        ("eind februari 2024", None, "2024-02-21", "2024-02-29", "part_of_month"),
+        ("eind 2013", None, "2013-10-01", "2013-12-31", "quarter"),
+        ("begin 2023", None, "2023-01-01", "2023-03-31", "quarter"),
+        ("medio 2018", None, "2018-04-01", "2018-09-30", "half"),
+        ("17 februari 2022", None, "2022-02-17", "2022-02-17", "day"),
+        ("maandag 21 februari a.s.", FEB, "2022-02-21", "2022-02-21", "day"),
+        ("16 februari jl.", FEB, "2022-02-16", "2022-02-16", "day"),
+        ("10 nov jl.", dt.date(2022, 11, 16), "2022-11-10", "2022-11-10", "day"),
+        ("22 november a.s.", NOV, "2022-11-22", "2022-11-22", "day"),
+        ("februari 2024", None, "2024-02-01", "2024-02-29", "month"),
+        ("afgelopen juli", NOV, "2022-07-01", "2022-07-31", "month"),
+        ("juni jl.", NOV, "2022-06-01", "2022-06-30", "month"),
+        ("november a.s.", dt.date(2017, 9, 11), "2017-11-01", "2017-11-30", "month"),
+        ("januari jl.", NOV, "2022-01-01", "2022-01-31", "month"),
+        ("oktober", NOV, "2022-10-01", "2022-10-31", "month"),
+        ("december", NOV, "2021-12-01", "2021-12-31", "month"),
+        ("eerste helft 2023", None, "2023-01-01", "2023-06-30", "half"),
+        ("de tweede helft van 2023", None, "2023-07-01", "2023-12-31", "half"),
+        ("het eerste kwartaal van 2023", None, "2023-01-01", "2023-03-31", "quarter"),
+        ("Q3 2021", None, "2021-07-01", "2021-09-30", "quarter"),
+        ("najaar 2022", None, "2022-09-01", "2022-12-31", "season"),
+        ("het najaar van 2017", None, "2017-09-01", "2017-12-31", "season"),
+        ("voorjaar 2023", None, "2023-03-01", "2023-06-30", "season"),
+        ("zomer 2021", None, "2021-06-01", "2021-08-31", "season"),
+        ("dit najaar", NOV, "2022-09-01", "2022-12-31", "season"),
+        ("2016", None, "2016-01-01", "2016-12-31", "year"),
+        ("dit jaar", NOV, "2022-01-01", "2022-12-31", "year"),
+        ("vorig jaar", NOV, "2021-01-01", "2021-12-31", "year"),
+        ("komend jaar", dt.date(2017, 9, 11), "2018-01-01", "2018-12-31", "year"),
+        ("vandaag", FEB, "2022-02-17", "2022-02-17", "day"),
+        ("gisteren", FEB, "2022-02-16", "2022-02-16", "day"),
+        ("gisteravond", FEB, "2022-02-16", "2022-02-16", "day"),
+        ("eerder dit jaar", dt.date(2017, 9, 11), "2017-01-01", "2017-09-11", "open"),
+        ("begin dit jaar", FEB, "2022-01-01", "2022-03-31", "quarter"),
+        ("17-02-2022", None, "2022-02-17", "2022-02-17", "day"),
+        ("2022-02-17", None, "2022-02-17", "2022-02-17", "day"),
+    ],
+)
+def test_windows(text: str, ref: dt.date | None, start: str, end: str, precision: str) -> None:
+    window = parse_date(text, ref)
+    assert window is not None, text
+    assert (window.start, window.end, window.precision) == (D(start), D(end), precision)
+
+
+@pytest.mark.parametrize(
+    "text, start, end",
+    [
+        ("in de nacht van 23-24 januari jl.", "2022-01-23", "2022-01-24"),
+        ("in de nacht van 23 op 24 januari 2022", "2022-01-23", "2022-01-24"),
+        ("van 30 september tot 2 oktober jl.", "2022-09-30", "2022-10-02"),
+        ("2019–2022", "2019-01-01", "2022-12-31"),
+        ("2014-2019", "2014-01-01", "2019-12-31"),
+        ("tussen 2014 en 2019", "2014-01-01", "2019-12-31"),
+        ("van 2007 tot 2022", "2007-01-01", "2022-12-31"),
+        ("september en oktober jl.", "2022-09-01", "2022-10-31"),
+    ],
+)
+def test_ranges(text: str, start: str, end: str) -> None:
+    found = find_dates(text, NOV)
+    assert len(found) == 1, found
+    assert (found[0].window.start, found[0].window.end) == (D(start), D(end))
+
+
+def test_range_kind_and_span() -> None:
+    text = "In het weekend van 30 september tot 2 oktober jl. vond een machtsgreep plaats"
+    (m,) = find_dates(text, NOV)
+    assert m.kind == "range"
+    assert m.text == "van 30 september tot 2 oktober jl."
+    assert m.relative
+
+
+@pytest.mark.parametrize(
+    "text, kind",
+    [
+        ("te verlengen tot en met 30 juni 2024", "until"),
+        ("tot eind juni 2023", "until"),
+        ("uiterlijk in februari 2024 worden afgerond", "until"),
+        ("verkiezingen voor juli 2024", "until"),
+        ("sinds 2016", "since"),
+        ("vanaf 1 januari 2018", "since"),
+        ("met ingang van 1 januari 2018", "since"),
+        ("op 17 februari 2022", "point"),
+        ("Voor 2023 heeft Nederland het voornemen", "point"),
+    ],
+)
+def test_kinds(text: str, kind: str) -> None:
+    (m,) = find_dates(text, NOV)
+    assert m.kind == kind
+    assert text[m.start : m.end] == m.text
+
+
+def test_until_span_includes_words() -> None:
+    (m,) = find_dates("verlengen tot en met 30 juni 2024.")
+    assert m.text == "tot en met 30 juni 2024"
+    assert m.window.start == m.window.end == dt.date(2024, 6, 30)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "VN-resolutie 2364",
+        "resolutie 2295",
+        "Kamerstuk 29 521, nr. 446",
+        "Kamerstukken 29 521, nr. 2021",
+        "2022 personen",
+        "ruim 2000 militairen",
+        "Min-BuZa.2022.695",
+        "13.289 blauwhelmen",
+        "Jan Pronk",
+        "in dec",
+        "3,5 miljoen euro",
+        "1850",
+    ],
+)
+def test_not_dates(text: str) -> None:
+    assert find_dates(text, NOV) == []
+
+
+def test_relative_skipped_without_ref() -> None:
+    assert find_dates("op 29 juni jl. en dit jaar en vandaag en in oktober") == []
+    found = find_dates("op 29 juni jl. en op 17 februari 2022")
+    assert [m.text for m in found] == ["17 februari 2022"]
+
+
+def test_relative_flag() -> None:
+    found = find_dates("op 29 juni jl. en op 17 februari 2022", NOV)
+    assert [(m.text, m.relative) for m in found] == [
+        ("29 juni jl.", True),
+        ("17 februari 2022", False),
+    ]
+    assert found[0].window.start == dt.date(2022, 6, 29)
+
+
+def test_several_in_order_and_spans_on_original() -> None:
+    text = (
+        "De VN-Veiligheidsraad heeft het mandaat van MINUSMA op 29 juni 2022 verlengd tot eind "
+        "juni 2023. Ook Duitsland stopt in mei 2024; «Bégin oktober jl.» vond een coup plaats."
+    )
+    found = find_dates(text, NOV)
+    assert [m.text for m in found] == [
+        "29 juni 2022",
+        "tot eind juni 2023",
+        "mei 2024",
+        "Bégin oktober jl.",
+    ]
+    for m in found:
+        assert text[m.start : m.end] == m.text
+    assert found[1].kind == "until"
+    assert found[1].window.start == dt.date(2023, 6, 21)
+
+
+def test_citation_dates_found_by_finder() -> None:
+    # the finder finds citation dates too; excluding them is the job of the event rules
+    text = "(Kamerstuk 29 521, nr. 426, 15 oktober 2021 en Kamerstuk 29 521, nr. 405, d.d. 27 maart 2020)"
+    found = find_dates(text)
+    assert [m.text for m in found] == ["15 oktober 2021", "27 maart 2020"]
+
+
+def test_parse_date_rejects_other_text() -> None:
+    assert parse_date("de Kamer is geïnformeerd") is None
+    assert parse_date("17 februari 2022 en 18 februari 2022") is None
+    assert parse_date("") is None

@@ -1,0 +1,83 @@
+import pytest
+
+from sahel_analysis.numbers import find_money, find_numbers, parse_number, words_to_int
+
+
+@pytest.mark.parametrize(
+    ("token", "value"),
+    [
+        ("13.289", 13289),
+        ("3,5", 3.5),
+        ("1.920", 1920),
+        ("twaalf", 12),
+        ("achttien", 18),
+        ("tweehonderdvijftig", 250),
+        ("twee", 2),
+        ("één", 1),
+        ("drieëntwintig", 23),
+        ("vierentachtig", 84),
+        ("twaalfhonderd", 1200),
+        ("tienduizend", 10000),
+        ("3,5 miljoen", 3_500_000),
+        ("1.250.000,50", 1_250_000.5),
+    ],
+)
+def test_parse_number(token, value):
+    assert parse_number(token) == value
+
+
+@pytest.mark.parametrize("token", ["", "geen", "12a", "1.2.3", "tweeëntwee", "honderdhonderd"])
+def test_parse_number_rejects(token):
+    assert parse_number(token) is None
+
+
+def test_words_to_int_rejects_non_numbers():
+    assert words_to_int("eenheid") is None
+    assert words_to_int("drieduizend") == 3000
+
+
+def test_find_numbers_with_scales_and_words():
+    text = "maximaal drie stafofficieren, 3,5 miljoen en 1,2 miljard, 5 mln, 130 miljoen"
+    got = [(m.text, m.value, m.is_word) for m in find_numbers(text)]
+    assert got == [
+        ("drie", 3, True),
+        ("3,5 miljoen", 3_500_000, False),
+        ("1,2 miljard", 1_200_000_000, False),
+        ("5 mln", 5_000_000, False),
+        ("130 miljoen", 130_000_000, False),
+    ]
+
+
+def test_find_numbers_skips_codes_ordinals_and_article():
+    text = "een C-130 en een NH-90 uit het 11e fonds; G5 Sahel"
+    assert find_numbers(text) == []
+
+
+def test_een_counts_when_clearly_numeral():
+    assert [m.value for m in find_numbers("Een van hen zit in Mali")] == [1]
+    assert [m.value for m in find_numbers("nog één militair")] == [1]
+
+
+@pytest.mark.parametrize(
+    ("text", "amount", "currency", "span"),
+    [
+        ("een bijdrage van 3,5 miljoen euro aan", 3_500_000, "EUR", "3,5 miljoen euro"),
+        ("ter hoogte van EUR 5 mln aangekondigd", 5_000_000, "EUR", "EUR 5 mln"),
+        ("kost € 50 miljoen per jaar", 50_000_000, "EUR", "€ 50 miljoen"),
+        ("kost €50M", 50_000_000, "EUR", "€50M"),
+        ("ter hoogte van 350.000 euro toe", 350_000, "EUR", "350.000 euro"),
+        ("werd 7 miljoen dollar beschikbaar", 7_000_000, "USD", "7 miljoen dollar"),
+        ("pledged US$ 10 million to", 10_000_000, "USD", "US$ 10 million"),
+        ("USD 2,5 mln.", 2_500_000, "USD", "USD 2,5 mln"),
+        ("vijf miljoen euro", 5_000_000, "EUR", "vijf miljoen euro"),
+        ("£ 3 miljoen", 3_000_000, "GBP", "£ 3 miljoen"),
+    ],
+)
+def test_find_money(text, amount, currency, span):
+    (m,) = find_money(text)
+    assert (m.amount, m.currency, m.text) == (amount, currency, span)
+    assert text[m.start:m.end] == m.text
+
+
+def test_find_money_needs_a_currency():
+    assert find_money("maximaal 250 militairen in 2018") == []

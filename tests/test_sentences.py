@@ -1,0 +1,56 @@
+from sahel_analysis.sentences import section_of, sentence_at, split_sentences
+
+
+def _texts(text):
+    return [text[s:e] for s, e in split_sentences(text)]
+
+
+def test_splits_at_period_and_capital():
+    assert _texts("Dit is een. Dat is twee.") == ["Dit is een.", "Dat is twee."]
+
+
+def test_no_split_after_dutch_abbreviations():
+    text = "Zie de brief d.d. 17 juni 2022. Dit t.b.v. Mali, o.a. Gao en i.v.m. Mopti."
+    assert _texts(text) == ["Zie de brief d.d. 17 juni 2022.", text.split("2022. ")[1]]
+
+
+def test_no_split_after_initials():
+    assert _texts("Minister W.B. Jansen sprak. Daarna niet.") == [
+        "Minister W.B. Jansen sprak.",
+        "Daarna niet.",
+    ]
+
+
+def test_jl_may_end_a_sentence():
+    assert _texts("Op 4 november jl. De minister sprak.") == [
+        "Op 4 november jl.",
+        "De minister sprak.",
+    ]
+
+
+def test_newline_splits_semicolon_does_not():
+    text = "Kop\n- een; twee; drie\nslot"
+    assert _texts(text) == ["Kop", "- een; twee; drie", "slot"]
+
+
+def test_no_split_before_lowercase_or_in_numbers():
+    assert _texts("Het kost 3.5 mln. euro en 13.289 militairen.") == [
+        "Het kost 3.5 mln. euro en 13.289 militairen."
+    ]
+
+
+def test_spans_are_stripped_and_ordered():
+    text = "  Een.  Twee.\n\n Drie "
+    spans = split_sentences(text)
+    assert [text[s:e] for s, e in spans] == ["Een.", "Twee.", "Drie"]
+    assert spans == sorted(spans)
+
+
+def test_sentence_at_and_section_of():
+    text = "Inleiding\nEerste zin. Tweede zin.\nMINUSMA\nDe bijdrage is groot."
+    pos = text.index("Tweede")
+    s, e = sentence_at(text, pos)
+    assert text[s:e] == "Tweede zin."
+    assert section_of(text, pos) == "Inleiding"
+    assert section_of(text, text.index("bijdrage")) == "MINUSMA"
+    assert section_of("geen kop hier", 3) == ""
