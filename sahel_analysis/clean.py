@@ -297,6 +297,8 @@ def _emit_block(b: _Builder, numbered, drop: set[int], known: set[str]) -> None:
             if not stripped:
                 pending_break = True
             continue
+        if line.startswith("\f") and b.last_char() in ".:!?" and stripped[:1].isupper():
+            pending_break = True  # a page that starts a new paragraph
         lead = len(line) - len(line.lstrip(" \t\f\u00a0"))
         pos = raw_pos + lead
         heading = bool(HEADING.match(stripped))

@@ -46,11 +46,7 @@ def read_pdf(data: bytes) -> RawText:
     warnings: list[str] = []
     total = 0
     for number, page in enumerate(reader.pages, start=1):
-        try:
-            text = page.extract_text() or ""
-        except Exception as exc:  # noqa: BLE001 - a bad page must not stop the others
-            warnings.append(f"page {number} could not be read ({type(exc).__name__})")
-            text = ""
+        text = _page_text(page, number, warnings)
         total += len(text)
         if total > LIMITS.max_text_chars:
             raise DocumentError(
@@ -64,3 +60,16 @@ def read_pdf(data: bytes) -> RawText:
             "e.g. 'ocrmypdf in.pdf out.pdf'",
         )
     return RawText(text="\n\f".join(pages) + "\n", kind="pdf", encoding="pdf", warnings=warnings)
+
+
+def _page_text(page, number: int, warnings: list[str]) -> str:
+    """A page's text in layout mode (keeps the blank lines between paragraphs), lines dedented."""
+    try:
+        text = page.extract_text(extraction_mode="layout") or ""
+    except Exception:  # noqa: BLE001 - fall back to the plain mode
+        try:
+            text = page.extract_text() or ""
+        except Exception as exc:  # noqa: BLE001 - a bad page must not stop the others
+            warnings.append(f"page {number} could not be read ({type(exc).__name__})")
+            return ""
+    return "\n".join(line.strip() for line in text.split("\n"))
