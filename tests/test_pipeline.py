@@ -1,0 +1,90 @@
+"""The build command: tables in parquet and DuckDB, problems, atomic replacement, cache."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import duckdb
+import pandas as pd
+import pytest
+
+from sahel_analysis import load
+from sahel_analysis.cli import main
+from sahel_analysis.pipeline import build
+from sahel_analysis.tables import SCHEMAS
+
+from .conftest import SEEDS
+
+
+def test_build_writes_every_table_to_parquet_and_duckdb(built):
+    for name in SCHEMAS:
+        assert (built / f"{name}.parquet").exists()
+    con = duckdb.connect(str(built / "sahel.duckdb"), read_only=True)
+    names = {r[0] for r in con.execute("SHOW TABLES").fetchall()}
+    assert {"documents", "contributions", "budgets", "events", "redactions", "problems"} <= names
+    assert con.execute("SELECT count(*) FROM documents").fetchone()[0] == 7
+    con.close()
+
+
+def test_load_gives_typed_frames(built):
+    tables = load(built)
+    docs = tables["documents"]
+    assert str(docs["part"].dtype) == "Int64"
+    assert str(docs["date_known"].dtype) == "boolean"
+    for name, schema in SCHEMAS.items():
+        assert list(tables[name].columns) == list(schema)
+
+
+def test_bad_file_costs_one_problem_row_and_nothing_else(tmp_path, built):
+    corpus = tmp_path / "in"
+    shutil.copytree(SEEDS, corpus)
+    (corpus / "empty.txt").write_bytes(b"")
+    (corpus / "junk.txt").write_bytes(bytes(range(256)) * 40)
+    (corpus / "sheet.xlsx").write_bytes(b"PK\x03\x04")
+    out = tmp_path / "out"
+    summary = build(corpus, out, use_cache=False)
+    tables = load(out)
+    problems = tables["problems"]
+    assert set(problems["file"]) == {"empty.txt", "junk.txt", "sheet.xlsx"}
+    assert problems["reason"].str.len().gt(5).all()
+    assert summary.documents == 7
+    good = load(built)
+    for name in ("documents", "contributions", "budgets", "events", "redactions"):
+        pd.testing.assert_frame_equal(tables[name], good[name])
+
+
+def test_a_build_that_dies_leaves_the_previous_tables(tmp_path, monkeypatch):
+    out = tmp_path / "out"
+    build(SEEDS, out, use_cache=False)
+    before = {p.name: p.read_bytes() for p in out.glob("*.parquet")}
+
+    import sahel_analysis.tables as tables_mod
+
+    def boom(stage: Path) -> None:
+        raise RuntimeError("disk full")
+
+    monkeypatch.setattr(tables_mod, "_duckdb_from_parquet", boom)
+    with pytest.raises(RuntimeError):
+        build(SEEDS, out, use_cache=False)
+    after = {p.name: p.read_bytes() for p in out.glob("*.parquet")}
+    assert after == before
+    assert not list(out.glob(".staging-*"))
+    assert len(load(out)["documents"]) == 7
+
+
+def test_unchanged_files_are_not_parsed_again(tmp_path):
+    out = tmp_path / "out"
+    first = build(SEEDS, out)
+    tables_first = load(out)
+    second = build(SEEDS, out)
+    assert first.cached == 0 and second.cached == first.files
+    for name, df in load(out).items():
+        pd.testing.assert_frame_equal(df, tables_first[name])
+
+
+def test_cli_build_and_missing_input(tmp_path, capsys):
+    assert main(["build", "--input", str(SEEDS), "--output", str(tmp_path / "o"), "--quiet"]) == 0
+    assert "built 7 documents from 5 files" in capsys.readouterr().out
+    assert main(["build", "--input", str(tmp_path / "nope"), "--output", str(tmp_path / "o")]) == 2
+    assert "does not exist" in capsys.readouterr().err
