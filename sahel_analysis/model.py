@@ -31,6 +31,8 @@ class Document:
     addressee: str = ""
     signatories: str = ""
     warnings: list[str] = field(default_factory=list)
+    # results computed once per document and shared by the extractors (entities, sentences)
+    memo: dict = field(default_factory=dict, repr=False, compare=False)
 
     def raw_span(self, start: int, end: int) -> tuple[int, int]:
         """Map a span of the clean text to the span of the raw file text it came from."""

@@ -1,6 +1,6 @@
 """Dutch numbers and amounts of money in text.
 
-``parse_number`` reads one token (``13.289`` -> 13289, ``3,5`` -> 3.5, ``twaalf`` -> 12,
+``parse_number`` reads one token (``12.345`` -> 12345, ``3,5`` -> 3.5, ``twaalf`` -> 12,
 ``tweehonderdvijftig`` -> 250); ``find_numbers`` finds numbers (digits or words, with a
 scale word such as ``miljoen`` / ``mln`` / ``miljard``) and ``find_money`` finds amounts of
 money with their currency (``3,5 miljoen euro``, ``EUR 5 mln``, ``€50M``, ``US$ 10 million``).
@@ -91,7 +91,7 @@ def words_to_int(word: str) -> float | None:
 
 
 _DIGITS = re.compile(
-    r"\d{1,3}(?:\.\d{3})+(?:,\d+)?"  # 13.289 / 1.250.000,50
+    r"\d{1,3}(?:\.\d{3})+(?:,\d+)?"  # 12.345 / 1.250.000,50
     r"|\d{1,3}(?:,\d{3}){2,}"  # 1,250,000 (English, several groups)
     r"|\d+,\d+"  # 3,5
     r"|\d+\.\d{1,2}(?!\d)"  # 3.5 (English decimal)
@@ -100,7 +100,7 @@ _DIGITS = re.compile(
 
 
 def parse_number(token: str) -> float | None:
-    """Value of a Dutch number token: digits (``13.289``, ``3,5``) or words (``twaalf``).
+    """Value of a Dutch number token: digits (``12.345``, ``2,5``) or words (``twaalf``).
 
     A trailing scale word is applied (``3,5 miljoen`` -> 3500000). None where not a number.
     """
@@ -234,9 +234,14 @@ def _currency(code: str) -> str:
     return c.upper()
 
 
+_ANY_CURRENCY = re.compile(r"[€$£]|(?i:euro|eur\b|dollar|usd\b|gbp\b|pond|cfa|xof\b)")
+
+
 def find_money(text: str) -> list[MoneyMatch]:
     """Amounts of money in ``text``: a number with a currency symbol or word next to it."""
     out: list[MoneyMatch] = []
+    if not _ANY_CURRENCY.search(text):  # most sentences name no currency: skip the number scan
+        return out
     for n in find_numbers(text):
         before = _CUR_BEFORE.search(text, max(0, n.start - 8), n.start)
         after = _CUR_AFTER.match(text, n.end)

@@ -27,7 +27,7 @@ def _abbreviations() -> tuple[frozenset[str], frozenset[str]]:
 
 def _is_abbreviation_end(text: str, dot: int) -> bool:
     """True where the ``.`` at ``dot`` closes an abbreviation or initial, not a sentence."""
-    m = _WORD_BEFORE.search(text, 0, dot + 1)
+    m = _WORD_BEFORE.search(text, max(0, dot - 60), dot + 1)
     if not m:
         return False
     word = m.group(1).lstrip("([\"'‘“")
@@ -38,11 +38,14 @@ def _is_abbreviation_end(text: str, dot: int) -> bool:
     return bool(re.fullmatch(r"(?:[A-Z]\.)+", word))
 
 
+MAX_SENTENCE = 2000  # characters; longer runs are cut at a space, so no rule sees a huge span
+
+
 def split_sentences(text: str) -> list[tuple[int, int]]:
     """Spans ``(start, end)`` of the sentences of ``text``, stripped of surrounding blanks."""
     spans: list[tuple[int, int]] = []
     line_start = 0
-    for line in text.split("\n"):
+    for line in _lines(text):
         line_end = line_start + len(line)
         cut = line_start
         for m in _END.finditer(text, line_start, line_end):
@@ -58,9 +61,41 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
             s += 1
         while e > s and text[e - 1].isspace():
             e -= 1
+        while e - s > MAX_SENTENCE:  # a run-on "sentence" (a table, a broken file): cut it up
+            cut = text.rfind(" ", s + MAX_SENTENCE // 2, s + MAX_SENTENCE)
+            cut = cut if cut > s else s + MAX_SENTENCE
+            out.append((s, cut))
+            s = cut
+            while s < e and text[s].isspace():
+                s += 1
         if e > s:
             out.append((s, e))
     return out
+
+
+_CONTINUES = re.compile(r"[^\W\d]\n(?=[a-z\d])")
+
+
+def _lines(text: str) -> list[str]:
+    """Lines of ``text``, where a break between a word and a lower-case word or a digit
+    (``ongeveer\\n150 militairen``, a wrapped line the cleaner left) does not count."""
+    out: list[str] = []
+    start = 0
+    i = text.find("\n")
+    while i >= 0:
+        if not _CONTINUES.match(text, max(0, i - 1)):
+            out.append(text[start:i])
+            start = i + 1
+        i = text.find("\n", i + 1)
+    out.append(text[start:])
+    return out
+
+
+def sentences_of(doc) -> list[tuple[int, int]]:  # noqa: ANN001 - a model.Document
+    """The sentence spans of a document's clean text, split once and shared by the extractors."""
+    if "sentences" not in doc.memo:
+        doc.memo["sentences"] = split_sentences(doc.text)
+    return doc.memo["sentences"]
 
 
 def sentence_at(text: str, pos: int) -> tuple[int, int]:

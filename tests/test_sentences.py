@@ -29,8 +29,13 @@ def test_jl_may_end_a_sentence():
 
 
 def test_newline_splits_semicolon_does_not():
-    text = "Kop\n- een; twee; drie\nslot"
-    assert _texts(text) == ["Kop", "- een; twee; drie", "slot"]
+    text = "Kop\n- een; twee; drie\nSlot"
+    assert _texts(text) == ["Kop", "- een; twee; drie", "Slot"]
+
+
+def test_wrapped_line_before_lowercase_or_digit_is_joined():
+    text = "- een eenheid bestaande uit ongeveer\n150 militairen;\n- twee"
+    assert _texts(text) == ["- een eenheid bestaande uit ongeveer\n150 militairen;", "- twee"]
 
 
 def test_no_split_before_lowercase_or_in_numbers():

@@ -1,0 +1,405 @@
+"""Events: dated happenings stated in a document (something that took place, or is announced).
+
+Rules (general, not per sentence):
+
+- every date the date finder (:mod:`sahel_analysis.dates`, resolved against ``doc.ref_date``)
+  finds is a candidate, except dates that cite another document (inside a parenthesis with
+  ``Kamerstuk``/``nr.``/``d.d.``, right before ``(Kamerstuk``, or in ``zoals vermeld in de brief
+  van <date>``), titles in guillemets, and date lines of the memo or letter header;
+- day- and month-precise dates count in any sentence; coarser dates (a year, a span of years,
+  ``sinds 2016``) only where the clause names an event (a trigger word of vocab/events.csv) or a
+  happening verb (vocab/events_verbs.csv), so that figures ``in 2018`` are not events;
+- a decision (``besloten``, ``verlengen``) with an end date (``tot en met 30 juni 2024``) spans
+  from the document's date to that end; ``voor juli 2024`` spans from the document's date to the
+  day before; a dateless decision (``is besloten ...``) is dated by the document's date;
+- ``event_type`` is the type with the highest weight of trigger words in the clause around the
+  date (then the sentence); ``other`` where none.
+"""
+
+from __future__ import annotations
+
+import bisect
+import datetime as dt
+import re
+from dataclasses import replace
+from functools import cache
+
+from sahel_analysis.dates import DateMatch, DateWindow, find_dates
+from sahel_analysis.model import Document
+from sahel_analysis.sentences import sentences_of
+from sahel_analysis.vocab import Entity, find_entities, read_csv
+from sahel_analysis.vocab import countries as vocab_countries
+
+EVENT_TYPES = (
+    "coup", "attack", "national_mandate", "un_mandate", "eu_decision", "withdrawal", "handover",
+    "agreement", "election", "diplomatic", "exercise", "other",
+)  # fmt: skip
+
+LABELS = {
+    "coup": "coup",
+    "attack": "attack",
+    "national_mandate": "national mandate decision",
+    "un_mandate": "UN mandate decision",
+    "eu_decision": "EU decision",
+    "withdrawal": "withdrawal",
+    "handover": "handover",
+    "agreement": "agreement",
+    "election": "election",
+    "diplomatic": "diplomatic event",
+    "exercise": "exercise",
+    "other": "event",
+}
+
+_MAX_QUOTE = 240
+
+
+_LITERAL_HEAD = re.compile(r"[a-zà-ÿ][a-zà-ÿ -]{2}")
+_WORD_START = re.compile(r"(?<![\w-])[^\W\d_]")
+
+
+@cache
+def _triggers() -> tuple[dict[str, list[tuple[re.Pattern[str], int]]], re.Pattern[str] | None,
+                         tuple[tuple[str, float], ...]]:
+    """Trigger patterns of vocab/events.csv, indexed by their first three letters where these are
+    plain letters (tried only at words that start so), plus one pattern for all the others."""
+    rows = read_csv("events.csv")
+    by_head: dict[str, list[tuple[re.Pattern[str], int]]] = {}
+    others: list[str] = []
+    for i, r in enumerate(rows):
+        pat = r["pattern"]
+        if _LITERAL_HEAD.fullmatch(pat[:3]) and pat[:3] == pat[:3].lower():
+            by_head.setdefault(pat[:3], []).append((re.compile(pat, re.I), i))
+        else:
+            others.append(f"(?P<t{i}>{pat})")
+    rest = re.compile(r"(?<![\w-])(?=(?:" + "|".join(others) + "))", re.I) if others else None
+    return by_head, rest, tuple((r["event_type"], float(r["weight"])) for r in rows)
+
+
+def _trigger_hits(text: str, s: int, e: int) -> list[tuple[int, int, int]]:
+    """(start, end, row index) of every trigger in ``text[s:e]``."""
+    by_head, rest, _ = _triggers()
+    out = []
+    for w in _WORD_START.finditer(text, s, e):
+        pos = w.start()
+        for rx, i in by_head.get(text[pos : pos + 3].lower(), ()):
+            m = rx.match(text, pos, e)
+            if m:
+                out.append((pos, m.end(), i))
+    if rest is not None:
+        for m in rest.finditer(text, s, e):
+            name = m.lastgroup
+            if name is not None:
+                out.append((*m.span(name), int(name[1:])))
+    return out
+
+
+@cache
+def _verbs() -> re.Pattern[str]:
+    words = [r["pattern"] for r in read_csv("events_verbs.csv")]
+    return re.compile(r"(?<![\w-])(?:" + "|".join(words) + r")(?![\w])", re.I)
+
+
+@cache
+def _mission_countries() -> dict[str, str]:
+    return {r["mission"]: r["iso3"] for r in read_csv("events_mission_countries.csv")}
+
+
+# citation and header shapes (document structure words, not facts)
+_CITE_IN_PARENS = re.compile(r"kamerstuk|kamerstukken|\bnr\.|\bnrs\.|d\.d\.|handelingen|\bstb\.", re.I)
+_CITE_AFTER = re.compile(r"\s*\)?\s*[,(]\s*(?:kamerstuk|kamerstukken|nr\.)", re.I)
+_CITE_BEFORE = re.compile(
+    r"(?:zoals\s+(?:ook\s+)?(?:eerder\s+)?(?:vermeld|gemeld|uiteengezet|aangegeven|beschreven|"
+    r"aangekondigd|toegelicht|gesteld)\s+in|(?:met\s+)?verwijzing\s+naar|verwijzen\s+(?:wij\s+)?"
+    r"(?:u\s+)?naar|in\s+navolging\s+van)\b[^.;]{0,160}?\b(?:van|d\.d\.)\s+(?:[^\s]+\s+){0,2}$",
+    re.I,
+)
+_HEADER_LINE = re.compile(
+    r"^\W*(?:datum|den haag,?|binnengekomen(?: op)?|uiterlijk bij|plandatum|deadline|"
+    r"onze referentie|ons kenmerk|uw brief)\b",
+    re.I,
+)
+_WORD = re.compile(r"[^\W\d_]{2,}")
+_DECISION = re.compile(
+    r"(?<![\w-])(?:besl(?:uit|oot|oten|uiten)|verleng\w*|voort\s+te\s+zetten|voortzetting|"
+    r"te\s+continueren|advies)(?![\w])",
+    re.I,
+)
+_DATELESS_DECISION = re.compile(
+    r"(?<![\w-])(?:is|heeft|hebben|zijn)\s+(?:\w+\s+){0,3}besloten\b|\bbesluit\s+het\s+kabinet\b",
+    re.I,
+)
+_CODE = re.compile(r"\b[A-Z]{3}\b")
+_HYPOTHETICAL = re.compile(r"\W*(?:indien|mocht|mochten|stel dat|als)\b", re.I)
+_SEGMENT_CUT = re.compile(r"[,;:()«»]|\s[–—-]\s")
+_CLAUSE_CUT = re.compile(r"[;:]\s|,\s(?=(?:waarbij|waardoor|waarmee|die|dat|maar|en|omdat)\b)|\s[–—]\s")
+
+
+def _in_parens(text: str, s: int, e: int, sent_start: int) -> tuple[int, int] | None:
+    """The span of the parenthesis around ``s..e`` within the sentence, or None."""
+    open_ = text.rfind("(", sent_start, s)
+    if open_ < 0 or text.rfind(")", open_, s) >= 0:
+        return None
+    close = text.find(")", e)
+    if close < 0:
+        return None
+    return open_, close + 1
+
+
+def _in_guillemets(text: str, s: int, sent_start: int) -> bool:
+    open_ = text.rfind("«", sent_start, s)
+    return open_ >= 0 and text.rfind("»", open_, s) < 0
+
+
+def _is_citation(text: str, m: DateMatch, sent_start: int) -> bool:
+    parens = _in_parens(text, m.start, m.end, sent_start)
+    if parens and _CITE_IN_PARENS.search(text, *parens):
+        return True
+    if _CITE_AFTER.match(text, m.end):
+        return True
+    before = text[max(sent_start, m.start - 220) : m.start]
+    return bool(_CITE_BEFORE.search(before))
+
+
+def _is_header(sentence: str, m: DateMatch, doc: Document) -> bool:
+    """A date line of a memo or letter header (``Datum 8 november 2022``, ``Den Haag, ...``)."""
+    if _HEADER_LINE.match(sentence):
+        return True
+    rest = sentence.replace(m.text, " ")
+    return len(_WORD.findall(rest)) <= 1
+
+
+def _clause(text: str, s: int, e: int, sent: tuple[int, int]) -> tuple[int, int]:
+    """The clause of the sentence that holds ``s..e``: cut at ``;``, ``:``, dashes, some commas."""
+    a, b = sent
+    if b - a <= _MAX_QUOTE:
+        return a, b
+    start = a
+    for cut in _CLAUSE_CUT.finditer(text, a, s):
+        start = cut.end()
+    end = b
+    cut = _CLAUSE_CUT.search(text, e, b)
+    if cut:
+        end = cut.start()
+    if end - start > _MAX_QUOTE:  # still long: a window of words around the date
+        start = max(start, text.rfind(" ", start, max(start, s - 100)) + 1)
+        stop = text.find(" ", min(end, e + 100), end)
+        end = stop if stop > 0 else end
+    while end > start and text[end - 1] in " ,;:.":
+        end -= 1
+    return start, end
+
+
+_MIN_TYPE_SCORE = 2.0
+
+
+def _event_type(hits: list[tuple[int, int, int]], spans: list[tuple[int, int]]
+                ) -> tuple[str, float]:
+    """The best-scoring type in the first span whose triggers weigh enough (narrow to wide)."""
+    order = {t: i for i, t in enumerate(EVENT_TYPES)}
+    kinds = _triggers()[2]
+    for s, e in spans:
+        scores: dict[str, float] = {}
+        for row in {i for hs, he, i in hits if s <= hs and he <= e}:
+            etype, weight = kinds[row]
+            scores[etype] = scores.get(etype, 0.0) + weight
+        if scores:
+            best = max(scores.items(), key=lambda kv: (kv[1], -order.get(kv[0], 99)))
+            if best[1] >= _MIN_TYPE_SCORE:
+                return best
+    return "other", 0.0
+
+
+def _entities(text: str, s: int, e: int) -> list[Entity]:
+    """Gazetteer names in ``text[s:e]`` with spans in ``text``."""
+    return [replace(x, start=x.start + s, end=x.end + s) for x in find_entities(text[s:e])]
+
+
+def _actors_country(text: str, s: int, e: int, etype: str,
+                    sentence_entities: list[Entity]) -> tuple[str, str]:
+    """Actors named in ``text[s:e]`` and the country where the event happens."""
+    ents = [x for x in sentence_entities if s <= x.start and x.end <= e]
+    actors: list[str] = []
+    countries: list[str] = []
+    for ent in ents:
+        if ent.kind == "country" and ent.iso3:
+            countries.append(ent.iso3)
+        name = ent.canonical
+        if ent.kind in ("country", "demonym", "mission", "org", "armed_group") and name not in actors:
+            actors.append(name)
+    known = vocab_countries()
+    for code in _CODE.findall(text, s, e):  # ISO codes written as such (BFA, MLI)
+        if code in known and code not in countries:
+            countries.append(code)
+            if code not in actors:
+                actors.append(code)
+    if etype == "national_mandate":
+        country = "NLD"
+    elif countries:
+        country = next((c for c in countries if c != "NLD"), countries[0])
+    else:
+        missions = _mission_countries()
+        demonyms = [x.iso3 for x in ents if x.kind == "demonym" and x.iso3 and x.iso3 != "NLD"]
+        by_mission = [missions[x.canonical] for x in ents if x.canonical in missions]
+        country = (demonyms or by_mission or [""])[0]
+    return "; ".join(actors), country
+
+
+def _summary(etype: str, actors: str, country: str, window: tuple[dt.date, dt.date],
+             until: bool) -> str:
+    label = LABELS.get(etype, "event")
+    who = actors.split("; ")[:3]
+    parts = [label]
+    if who and who[0]:
+        parts.append(": " + ", ".join(who))
+    if country and etype != "national_mandate":
+        parts.append(f" in {country}")
+    if until:
+        parts.append(f" until {window[1].isoformat()}")
+    else:
+        span = window[0].isoformat()
+        if window[1] != window[0]:
+            span += f"..{window[1].isoformat()}"
+        parts.append(f" ({span})")
+    return "".join(parts)
+
+
+def _coarse(m: DateMatch) -> bool:
+    return m.window.precision in ("year", "years", "half", "open")
+
+
+def _dates(doc: Document) -> list[DateMatch]:
+    """Dates of the document; where its date is only a bound (a month, a year), a relative date
+    resolved against the bound's first and last day gives the union of both windows, as long as
+    both fall around the bound (``gisteren``); else the reading against the last day holds."""
+    window = doc.date_window
+    if not window or window[0] == window[1]:
+        return find_dates(doc.text, doc.ref_date)
+    late = find_dates(doc.text, window[1])
+    early = {(m.start, m.end): m for m in find_dates(doc.text, window[0]) if m.relative}
+    out = []
+    for m in late:
+        other = early.get((m.start, m.end)) if m.relative else None
+        if (other is not None and other.window != m.window
+                and other.window.start >= window[0] - dt.timedelta(days=7)):
+            w = DateWindow(min(other.window.start, m.window.start),
+                           max(other.window.end, m.window.end), "open")
+            m = DateMatch(m.start, m.end, m.text, w, True, m.kind)
+        out.append(m)
+    return out
+
+
+def extract(doc: Document) -> list[dict]:
+    """One row per dated happening in ``doc`` (see the module docstring for the rules)."""
+    text = doc.text
+    doc_window = doc.date_window
+    doc_start = doc_window[0] if doc_window else None
+    sentences = sentences_of(doc)
+    sent_starts = [s for s, _ in sentences]
+    by_sentence: dict[int, list[DateMatch]] = {}
+    for m in _dates(doc):
+        i = bisect.bisect_right(sent_starts, m.start) - 1
+        if i >= 0 and m.start < sentences[i][1]:
+            by_sentence.setdefault(i, []).append(m)
+
+    rows: list[dict] = []
+    seen: set[tuple[str, str, str, str]] = set()
+    for i, (ss, se) in enumerate(sentences):
+        sentence = text[ss:se]
+        if _HYPOTHETICAL.match(sentence):
+            continue
+        matches = [
+            m for m in by_sentence.get(i, [])
+            if not _is_citation(text, m, ss) and not _in_guillemets(text, m.start, ss)
+            and not _is_header(sentence, m, doc)
+        ]  # fmt: skip
+        if not matches:
+            if doc_start and doc.date_known and _DATELESS_DECISION.search(sentence):
+                rows.append(_row(doc, (ss, se), None, (doc_start, doc_start), "day",
+                                 "dateless_decision", _trigger_hits(text, ss, se),
+                                 _entities(text, ss, se)))
+            continue
+        hits = _trigger_hits(text, ss, se)
+        ents = _entities(text, ss, se)
+        j = 0
+        while j < len(matches):
+            m = first = matches[j]
+            nxt = matches[j + 1] if j + 1 < len(matches) else None
+            cs, ce = _clause(text, m.start, m.end, (ss, se))
+            clause = text[cs:ce]
+            window = (m.window.start, m.window.end)
+            rule = "dated_" + m.kind
+            if m.kind == "since" and nxt is not None and nxt.kind == "until" and nxt.start - m.end < 80:
+                window = (m.window.start, nxt.window.end)  # vanaf X ... tot en met Y: one period
+                ce = max(ce, _clause(text, nxt.start, nxt.end, (ss, se))[1])
+                j += 1
+                m = nxt
+                rule = "dated_period"
+            if m.kind == "until" and doc_start is not None:
+                word = m.text.split()[0].lower()
+                if word in ("voor", "vóór") and doc_start < m.window.start:
+                    window = (doc_start, m.window.start - dt.timedelta(days=1))
+                    rule = "until_before"
+                elif _DECISION.search(clause) and doc_start <= m.window.end:
+                    window = (min(doc_start, window[0]), m.window.end)
+                    rule = "decision_until"
+            j += 1
+            if _coarse(m) and rule.startswith("dated"):
+                etype, score = _event_type(hits, [(cs, ce)])
+                if score < 2 and not _verbs().search(clause):
+                    continue
+            precision = m.window.precision if window == (m.window.start, m.window.end) else "open"
+            row = _row(doc, (ss, se), (cs, ce), window, precision, rule, hits, ents,
+                       until=m.kind == "until", date_span=(first.start, m.end))
+            key = (row["date_start"], row["date_end"], row["event_type"], row["actors"])
+            if key not in seen:  # the same happening told again (summary, then details)
+                seen.add(key)
+                rows.append(row)
+    return rows
+
+
+def _row(doc: Document, sent: tuple[int, int], clause: tuple[int, int] | None,
+         window: tuple[dt.date, dt.date], precision: str, rule: str,
+         hits: list[tuple[int, int, int]], ents: list[Entity], until: bool = False,
+         date_span: tuple[int, int] | None = None) -> dict:
+    text = doc.text
+    cs, ce = clause if clause else sent
+    if clause is None and ce - cs > _MAX_QUOTE:
+        ce = cs + _MAX_QUOTE
+        while ce > cs and text[ce - 1] != " ":
+            ce -= 1
+    while ce > cs and text[ce - 1] in " ,;:.":
+        ce -= 1
+    spans = [(cs, ce), sent]
+    if date_span is not None:
+        ds, de = date_span
+        if text[ds - 1 : ds] == "(":  # a date in brackets belongs to the words before them
+            ds -= 1
+        if text[de : de + 1] == ")":
+            de += 1
+        seg_s, seg_e = cs, ce
+        for cut in _SEGMENT_CUT.finditer(text, cs, ds):
+            seg_s = cut.end()
+        cut = _SEGMENT_CUT.search(text, de, ce)
+        if cut:
+            seg_e = cut.start()
+        spans.insert(0, (seg_s, seg_e))
+    etype, _ = _event_type(hits, spans)
+    if rule in ("decision_until", "dateless_decision") and etype == "other":
+        etype = "national_mandate"
+    actors, country = _actors_country(text, cs, ce, etype, ents)
+    if not actors:
+        actors, country2 = _actors_country(text, *sent, etype, ents)
+        country = country or country2
+    return {
+        "date_start": window[0].isoformat(),
+        "date_end": window[1].isoformat(),
+        "precision": precision,
+        "event_type": etype,
+        "country": country,
+        "actors": actors,
+        "summary": _summary(etype, actors, country, window, until),
+        "quote": text[cs:ce],
+        "start": cs,
+        "end": ce,
+        "rule": rule,
+    }

@@ -1,0 +1,118 @@
+"""Event rules on small Dutch sentences, and a few real rows of the seeds."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from sahel_analysis.facts.events import extract
+from sahel_analysis.model import Document
+
+SEEDS = Path(__file__).resolve().parents[1] / "seeds"
+
+
+def doc_of(text: str, date: str = "2022-11-08", known: bool = True) -> Document:
+    return Document(file="t.txt", part=1, text=text, offsets=list(range(len(text) + 1)),
+                    date=date, date_known=known)
+
+
+def check_spans(doc: Document, rows: list[dict]) -> None:
+    for r in rows:
+        assert doc.text[r["start"] : r["end"]] == r["quote"]
+        assert r["date_start"] <= r["date_end"]
+
+
+def test_coup_sentence() -> None:
+    doc = doc_of("Op 2 oktober jl. vond in Burkina Faso een staatsgreep plaats onder leiding van "
+                 "een kapitein.")
+    (row,) = extract(doc)
+    check_spans(doc, [row])
+    assert (row["date_start"], row["date_end"]) == ("2022-10-02", "2022-10-02")
+    assert row["event_type"] == "coup"
+    assert row["country"] == "BFA"
+    assert "coup" in row["summary"]
+
+
+def test_citation_is_not_an_event() -> None:
+    doc = doc_of(
+        "Het kabinet heeft eerder gemeld dat de situatie zorgelijk is (Kamerstuk 29 521, nr. 426, "
+        "15 oktober 2021). Zoals vermeld in de brief van 7 oktober 2016 (Kamerstuk 29 521, nr. W) "
+        "blijft de inzet gericht op inlichtingen."
+    )
+    assert extract(doc) == []
+
+
+def test_header_date_line_is_not_an_event() -> None:
+    doc = doc_of("Datum 8 november 2022\nDen Haag, 8 november 2022\nOp 4 november jl. werd in "
+                 "Bamako een aanslag gepleegd.")
+    rows = extract(doc)
+    assert [(r["date_start"], r["event_type"]) for r in rows] == [("2022-11-04", "attack")]
+
+
+def test_relative_date_resolved_against_document_date() -> None:
+    doc = doc_of("De VN-Veiligheidsraad heeft op 29 juni jl. het mandaat van MINUSMA verlengd.",
+                 date="2017-09-11")
+    (row,) = extract(doc)
+    assert (row["date_start"], row["event_type"]) == ("2017-06-29", "un_mandate")
+    assert row["country"] == "MLI"
+
+
+def test_decision_spans_from_document_date_to_end_of_period() -> None:
+    doc = doc_of("Het kabinet heeft besloten het nationale mandaat voor EUTM Mali te verlengen tot "
+                 "en met 30 juni 2024.", date="2022-11")
+    (row,) = extract(doc)
+    assert (row["date_start"], row["date_end"]) == ("2022-11-01", "2024-06-30")
+    assert row["event_type"] == "national_mandate"
+    assert row["country"] == "NLD"
+    assert row["rule"] == "decision_until"
+
+
+def test_before_a_month_ends_the_day_before() -> None:
+    doc = doc_of("De junta wil verkiezingen houden voor juli 2024.", date="2022-11-16")
+    (row,) = extract(doc)
+    assert (row["date_start"], row["date_end"]) == ("2022-11-16", "2024-06-30")
+    assert row["event_type"] == "election"
+
+
+def test_year_figures_are_not_events_but_year_happenings_are() -> None:
+    doc = doc_of("De Nederlandse bijdrage bestaat in 2018 uit maximaal 250 militairen. "
+                 "In 2015 werd het vredesakkoord getekend.")
+    rows = extract(doc)
+    assert [(r["date_start"], r["event_type"]) for r in rows] == [("2015-01-01", "agreement")]
+
+
+def test_dateless_decision_takes_the_document_date() -> None:
+    doc = doc_of("Derhalve is besloten de taakgroep uit Mali terug te trekken.", date="2022-02-17")
+    (row,) = extract(doc)
+    assert (row["date_start"], row["date_end"]) == ("2022-02-17", "2022-02-17")
+    assert row["event_type"] == "withdrawal"
+
+
+def test_same_happening_told_twice_is_one_row() -> None:
+    doc = doc_of("Begin oktober jl. volgde een machtsgreep.\nBegin oktober jl. vond opnieuw een "
+                 "machtsgreep plaats.")
+    assert len(extract(doc)) == 1
+
+
+def test_no_reference_date_skips_relative_dates() -> None:
+    doc = doc_of("Op 29 juni jl. werd een aanslag gepleegd. Op 3 maart 2021 werd een aanslag "
+                 "gepleegd.", date="", known=False)
+    rows = extract(doc)
+    assert [r["date_start"] for r in rows] == ["2021-03-03"]
+
+
+@pytest.mark.skipif(not (SEEDS / "003_85f3fd42da5e9a91.txt").exists(), reason="seed missing")
+def test_seed_003_rows() -> None:
+    from sahel_analysis.documents import read_documents
+
+    (doc,) = read_documents(SEEDS / "003_85f3fd42da5e9a91.txt")
+    rows = extract(doc)
+    check_spans(doc, rows)
+    got = {(r["date_start"], r["date_end"], r["event_type"]) for r in rows}
+    assert ("2022-02-16", "2022-02-16", "diplomatic") in got  # Commissiedebat d.d. 16 februari jl.
+    assert ("2022-02-21", "2022-02-21", "diplomatic") in got  # RBZ op maandag 21 februari a.s.
+    assert ("2022-02-17", "2022-02-17", "withdrawal") in got  # is besloten ... terug te trekken
+    assert any(r["date_start"] == "2021-03-01" for r in rows)  # Sinds maart 2021
+    cited = [r for r in rows if r["date_start"] in ("2021-10-15", "2020-03-27")]
+    assert cited == []  # (Kamerstuk 29 521, nr. 426, 15 oktober 2021 ...)
