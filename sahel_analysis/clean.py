@@ -27,19 +27,25 @@ FOOTER = re.compile(
     r"^(?:Tweede|Eerste) Kamer,? vergaderjaar \d{4}\s*[–—-]\s*\d{4},\s*[\d ]+(?:-[\dA-Z]+)?"
     r"(?:,\s*(?:nr\.\s*)?[\dA-Z]+)?(?:\s+\d{1,4})?\s*$"
 )
-PAGE_NUMBER = re.compile(r"^(?:[-–]\s*)?\d{1,4}(?:\s*[-–])?$|^(?:pagina|page|blz\.?)\s+\d+(?:\s+(?:van|of)\s+\d+)?$", re.I)
+PAGE_NUMBER = re.compile(
+    r"^(?:[-–]\s*)?\d{1,4}(?:\s*[-–])?$|^(?:pagina|page|blz\.?)\s+\d+(?:\s+(?:van|of)\s+\d+)?$", re.I
+)
 RULE_LINE = re.compile(r"^[-=_*]{3,}$")
 BULLET = re.compile(r"^(?:[-•▪◦–*]\s|\d{1,2}[.)]\s|[a-z][.)]\s)")
 HEADING = re.compile(r"^#{1,6}\s*")
 FOOTNOTE_START = re.compile(r"^(\d{1,2})\s+(?=\S)")
-# Characters that are dropped, turned into a space, or expanded.
-_ODD = re.compile(
+# Characters that are dropped, turned into a space, or expanded. Every alternative starts with a
+# plain character class, so the regex engine skips ordinary text quickly; underscores are checked
+# for emphasis in code, and letters with combining accents only where a line has such accents.
+_ODD_CHARS = (
     r"[\u00ad\u200b\u200c\u200d\u2060\ufeff]"  # soft hyphen, zero-width
     r"|[ \t\u00a0\u2000-\u200a\u202f\u205f\u3000\x0b\x0c]{2,}|[\t\u00a0\u2000-\u200a\u202f\u205f\u3000\x0b\x0c]"
     r"|[\ufb00-\ufb06]"  # ligatures
-    r"|[^\s\u0300-\u036f][\u0300-\u036f]+"  # a letter with combining accents: composed (NFC)
-    r"|\*+|(?<!\w)_{1,2}(?=\w)|(?<=\w)_{1,2}(?!\w)|\\(?=[\[\]*_#\-.])"  # Markdown emphasis / escapes
+    r"|\*+|_{1,2}|\\(?=[\[\]*_#\-.])"  # Markdown emphasis / escapes
 )
+_ODD = re.compile(_ODD_CHARS)
+_ODD_ACCENTS = re.compile(_ODD_CHARS + r"|[^\s\u0300-\u036f][\u0300-\u036f]+")  # composed (NFC)
+_HAS_ACCENTS = re.compile(r"[\u0300-\u036f]")
 _LIGATURES = {"\ufb00": "ff", "\ufb01": "fi", "\ufb02": "fl", "\ufb03": "ffi", "\ufb04": "ffl",
               "\ufb05": "st", "\ufb06": "st"}
 _MD_LINK = re.compile(r"\[([^\]\n]{1,200})\]\([^)\s]{0,300}\)")
@@ -203,10 +209,18 @@ def _emit_line(b: _Builder, line: str, raw_pos: int, drop: set[int]) -> None:
     segments.append((line[pos:], raw_pos + pos))
     for seg, seg_raw in segments:
         p = 0
-        for m in _ODD.finditer(seg):
+        odd = _ODD_ACCENTS if _HAS_ACCENTS.search(seg) else _ODD
+        for m in odd.finditer(seg):
             _copy(b, seg[p : m.start()], seg_raw + p, drop)
             tok = m.group()
-            if tok[0] in _LIGATURES:
+            if tok[0] == "_":
+                before = seg[m.start() - 1 : m.start()]
+                after = seg[m.end() : m.end() + 1]
+                opening = not _is_word(before) and _is_word(after)
+                closing = _is_word(before) and not _is_word(after)
+                if not (opening or closing):
+                    _copy(b, tok, seg_raw + m.start(), drop)  # snake_case: a real underscore
+            elif tok[0] in _LIGATURES:
                 b.put(_LIGATURES[tok[0]], seg_raw + m.start())
             elif len(tok) > 1 and "\u0300" <= tok[1] <= "\u036f":
                 b.put(unicodedata.normalize("NFC", tok), seg_raw + m.start())
@@ -218,6 +232,10 @@ def _emit_line(b: _Builder, line: str, raw_pos: int, drop: set[int]) -> None:
         _copy(b, seg[p:], seg_raw + p, drop)
     while b.last_char() == " ":
         b.drop_last_char()
+
+
+def _is_word(ch: str) -> bool:
+    return bool(ch) and (ch.isalnum() or ch == "_")
 
 
 def _copy(b: _Builder, text: str, raw_pos: int, drop: set[int]) -> None:
@@ -311,7 +329,8 @@ def _emit_block(b: _Builder, numbered, drop: set[int], known: set[str]) -> None:
             last = b.last_char()
             continues = (
                 pending_break and not prev_hard and not heading and last not in ".:;!?\n"
-                and stripped[:1].islower() and not BULLET.match(stripped)
+                and (stripped[:1].islower() or (stripped[:1].isdigit() and last.islower()))
+                and not BULLET.match(stripped)
             )
             if continues:
                 pending_break = False

@@ -36,7 +36,9 @@ MONTHS = {m: i for i, m in enumerate(
      "oktober", "november", "december"], start=1)}
 _MONTH_RE = "|".join(MONTHS)
 FULL_DATE = re.compile(rf"\b(\d{{1,2}})\s+({_MONTH_RE})\s+(\d{{4}})\b", re.I)
-PLACE_DATE = re.compile(rf"^(?:Den Haag|'s-Gravenhage|Brussel|New York),?\s+(\d{{1,2}}\s+(?:{_MONTH_RE})\s+\d{{4}})", re.I | re.M)
+PLACE_DATE = re.compile(
+    rf"^(?:Den Haag|'s-Gravenhage|Brussel|New York),?\s+(\d{{1,2}}\s+(?:{_MONTH_RE})\s+\d{{4}})", re.I | re.M
+)
 DATE_FIELD = re.compile(rf"^Datum\s*\n?\s*(\d{{1,2}}\s+(?:{_MONTH_RE})\s+\d{{4}})", re.I | re.M)
 JL_DATE = re.compile(rf"\b(\d{{1,2}})\s+({_MONTH_RE})\s+jl\b", re.I)
 VERGADERJAAR = re.compile(r"vergaderjaar\s+(\d{4})\s*[–—-]\s*(\d{4})", re.I)
@@ -59,6 +61,8 @@ SIGNATORY = re.compile(
 LETTER_TITLE = re.compile(r"^[\s\f]*(?:Nr\.\s*\d+|[A-Z]{1,3})?\s*(BRIEF VAN .+?)(?=\nAan\s|\n\n|$)", re.S)
 SUBJECT = re.compile(r"informe(?:ert|ren|er)\b[^.]{0,200}?\bover\s+(?:de\s+|het\s+)?([^.]+?)(?:,\s*waaronder|\.|$)")
 KAMER = re.compile(r"\b(Tweede|Eerste) Kamer\b")
+HEAD = 6000  # characters of a document's start that hold its header (date, reference)
+TAIL = 30000  # characters of its end that hold the signatures (footnotes are moved after them)
 
 
 def read_documents(path: Path, name: str | None = None) -> list[Document]:
@@ -161,10 +165,11 @@ def describe(doc: Document, raw: str) -> None:
     doc.title = _title(text, doc.doc_type)
     doc.date, doc.date_known = _date(text, raw)
     doc.kamerstuk = _kamerstuk(text, raw)
-    ref = REFERENCE.search(text)
+    ref = REFERENCE.search(text, 0, HEAD)
     doc.reference = ref.group(1).rstrip(".") if ref else ""
     doc.addressee = _addressee(text, raw, doc.doc_type)
-    doc.signatories = "; ".join(dict.fromkeys(m.group(1).strip() for m in SIGNATORY.finditer(text)))
+    tail = max(0, len(text) - TAIL)
+    doc.signatories = "; ".join(dict.fromkeys(m.group(1).strip() for m in SIGNATORY.finditer(text, tail)))
 
 
 def _title(text: str, doc_type: str) -> str:
@@ -186,7 +191,7 @@ def _title(text: str, doc_type: str) -> str:
 
 def _date(text: str, raw: str) -> tuple[str, bool]:
     for pattern in (PLACE_DATE, DATE_FIELD):
-        m = pattern.search(text)
+        m = pattern.search(text, 0, HEAD)
         if m:
             d = FULL_DATE.search(m.group(1))
             iso = d and _iso(*d.groups())

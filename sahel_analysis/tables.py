@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import shutil
 import tempfile
+from functools import cache
 from pathlib import Path
 
 import pandas as pd
@@ -159,6 +160,7 @@ def write_duckdb(tables: dict[str, pd.DataFrame], target: Path) -> None:
         Path(str(tmp) + ".wal").unlink(missing_ok=True)
 
 
+@cache
 def arrow_schema(table: str):
     """The Arrow schema of ``table`` (from its pandas dtypes)."""
     import pyarrow as pa

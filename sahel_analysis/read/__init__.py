@@ -34,8 +34,10 @@ def read_file(path: Path) -> RawText:
         data = path.read_bytes()
     except OSError as exc:
         raise DocumentError("read", f"cannot read the file: {exc.strerror or exc}") from None
-    if not data.strip():
+    if not data:
         raise DocumentError("read", "the file is empty")
+    if not data.strip():
+        raise DocumentError("read", "the file holds only whitespace")
     if kind == "txt":
         from .txt import read_txt
 
