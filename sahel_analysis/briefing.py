@@ -42,6 +42,13 @@ def label(key: str, lang: str = "en", **fmt: object) -> str:
     return text.format(**fmt) if fmt else text
 
 
+def text(value: object) -> str:
+    """A value as plain text; NA and None become an empty string."""
+    if value is None or (not isinstance(value, str) and pd.isna(value)):
+        return ""
+    return str(value)
+
+
 def esc(value: object) -> str:
     """HTML-escaped text of a value; NA and None become an empty string."""
     if value is None or (not isinstance(value, str) and pd.isna(value)):
@@ -149,8 +156,10 @@ def _country_names() -> dict[tuple[str, str], str]:
 
 def country_name(iso3: object, lang: str = "en") -> str:
     """Display name of an ISO3 code (English falls back to the Dutch name, then the code)."""
-    if iso3 is None or iso3 == "" or (not isinstance(iso3, str) and pd.isna(iso3)):
+    if not isinstance(iso3, str) or not iso3.strip():
         return label("no_country", lang)
+    if ";" in iso3:
+        return ", ".join(country_name(c.strip(), lang) for c in iso3.split(";") if c.strip())
     if iso3 == ALL:
         return label("all_countries", lang)
     names = _country_names()
@@ -262,6 +271,12 @@ def dedupe(df: pd.DataFrame) -> pd.DataFrame:
     return pd.concat([df[ids.notna()].drop_duplicates("fact_id"), unique]).sort_index()
 
 
+def _keep(df: pd.DataFrame, column: str, test) -> pd.DataFrame:  # noqa: ANN001
+    """Rows of ``df`` whose ``column`` passes ``test`` (safe on empty frames)."""
+    mask = pd.Series([bool(test(v)) for v in df[column]], index=df.index, dtype=bool)
+    return df.loc[mask]
+
+
 @dataclass
 class Selection:
     """The tables restricted to a parameter set, with document info and time windows."""
@@ -285,19 +300,17 @@ def select(data: dict[str, pd.DataFrame], params: Params) -> Selection:
     where = mission_countries(events)
     if params.mission != ALL:
         m = params.mission
-        contrib = contrib[contrib["mission"].map(lambda v: m in expand_mission(v))]
-        budgets = budgets[budgets["recipient"].map(
-            lambda v: any(m in expand_mission(x) for x in _listed(v)))]
-        events = events[events.apply(_mission_in_text, axis=1, mission=m)] if len(events) \
-            else events
+        contrib = _keep(contrib, "mission", lambda v: m in expand_mission(v))
+        budgets = _keep(budgets, "recipient",
+                        lambda v: any(m in expand_mission(x) for x in _listed(v)))
+        events = events.loc[pd.Series([_mission_in_text(r, m) for _, r in events.iterrows()],
+                                      index=events.index, dtype=bool)]
     if params.country != ALL:
         c = params.country
         in_country = {m for m, cs in where.items() if c in cs}
-        contrib = contrib[contrib["mission"].map(
-            lambda v: bool(expand_mission(v) & in_country))]
-        budgets = budgets[budgets["recipient"].map(
-            lambda v: bool(_listed(v) & ({c} | in_country)))]
-        events = events[events["country"].map(lambda v: c in _listed(v))]
+        contrib = _keep(contrib, "mission", lambda v: bool(expand_mission(v) & in_country))
+        budgets = _keep(budgets, "recipient", lambda v: bool(_listed(v) & ({c} | in_country)))
+        events = _keep(events, "country", lambda v: c in _listed(v))
     return Selection(params, docs, contrib[_in_years(contrib, params)],
                      budgets[_in_years(budgets, params)], events[_in_years(events, params)],
                      all_events)
@@ -336,7 +349,7 @@ class Footnotes:
         lis = []
         for n, it in enumerate(self.items, 1):
             bits = [f"<q>{esc(it['quote'])}</q>" if esc(it["quote"]) else ""]
-            doc = esc(it["doc_title"]) or esc(it["file"])
+            doc = esc(shorten(it["doc_title"])) or esc(it["file"])
             bits.append(f'<span class="doc">{doc}</span>')
             bits.append(f'<span class="file">{esc(it["file"])}, {label("document", self.lang)} '
                         f'{esc(it["part"])}</span>')
@@ -349,6 +362,13 @@ class Footnotes:
 
 
 # ---------------------------------------------------------------- rendering
+
+
+def shorten(value: object, width: int = 90) -> object:
+    """A long string cut at a word boundary before ``width`` characters, with an ellipsis."""
+    if not isinstance(value, str) or len(value) <= width:
+        return value
+    return value[:width].rsplit(" ", 1)[0] + " …"
 
 
 def fmt_int(value: object) -> str:
@@ -453,7 +473,7 @@ def headlines(sel: Selection, notes: Footnotes) -> pd.DataFrame:
     if len(sel.events):
         last = _latest(sel.events).iloc[-1]
         rows.append((label("latest_event", lang),
-                     f"{fmt_window(last['t0'], last['t1'])}: {last['summary'] or ''}",
+                     f"{fmt_window(last['t0'], last['t1'])}: {text(last['summary'])}",
                      notes.ref(last)))
     return pd.DataFrame(rows, columns=["figure", "value", "source"])
 
@@ -466,6 +486,22 @@ def headlines_html(sel: Selection, notes: Footnotes) -> str:
     return f'<table class="headlines">{rows}</table>'
 
 
+def personnel_table(sel: Selection, notes: Footnotes, contributor: str = "NLD") -> pd.DataFrame:
+    """The personnel figures of the chart: mission, unit, qualifier, number, period, source."""
+    lang = sel.params.lang
+    df = dedupe(sel.contributions[sel.contributions["contributor"] == contributor])
+    df = df.sort_values(["mission", "t0", "component"], na_position="last")
+    return pd.DataFrame({
+        label("mission", lang): df["mission"],
+        label("component", lang): df["component"],
+        label("qualifier", lang): df["qualifier"].map(lambda q: label(str(q), lang)),
+        label("personnel_axis", lang): df["personnel"].map(fmt_int),
+        label("period", lang): [fmt_window(a, b) for a, b in zip(df["t0"], df["t1"],
+                                                                  strict=True)],
+        label("source", lang): [notes.ref(r) for _, r in df.iterrows()],
+    })
+
+
 def budget_table(sel: Selection, notes: Footnotes) -> pd.DataFrame:
     """Budget rows in euro: recipient, funder, amount, one-off/yearly, period, source."""
     lang = sel.params.lang
@@ -474,7 +510,8 @@ def budget_table(sel: Selection, notes: Footnotes) -> pd.DataFrame:
         label("recipient", lang): df["recipient"],
         label("funder", lang): df["funder"].map(lambda c: country_name(c, lang)
                                                 if isinstance(c, str) and len(c) == 3 else c),
-        label("amount", lang): [fmt_eur(e) if not pd.isna(e) else f"{a:,.0f} {c}"
+        label("amount", lang): [fmt_eur(e) if not pd.isna(e)
+                                else "" if pd.isna(a) else f"{a:,.0f} {text(c)}"
                                 for e, a, c in zip(df["amount_eur"], df["amount"],
                                                    df["currency"], strict=True)],
         label("per_year", lang): df["per_year"].map(
@@ -491,7 +528,9 @@ def key_events(sel: Selection, notes: Footnotes, limit: int = 20) -> pd.DataFram
     lang = sel.params.lang
     ev = dedupe(sel.events)
     ev = ev[ev["event_type"].isin(KEY_TYPES)].drop_duplicates(["event_type", "t0", "t1"])
-    if len(ev) > limit:
+    if len(ev) > limit:  # a fair share for each type (its latest events), then by importance
+        share = max(2, limit // max(1, ev["event_type"].nunique()))
+        ev = ev.sort_values("t0").groupby("event_type", group_keys=False).tail(share)
         rank = ev["event_type"].map({t: i for i, t in enumerate(KEY_TYPES)})
         ev = ev.loc[rank.sort_values(kind="stable").index[:limit]]
     ev = ev.sort_values(["t0", "t1"])

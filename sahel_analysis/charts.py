@@ -15,6 +15,7 @@ from matplotlib.axes import Axes
 from matplotlib.figure import Figure
 from matplotlib.lines import Line2D
 from matplotlib.patches import Patch
+from matplotlib.ticker import MaxNLocator
 
 from .briefing import dedupe, label
 
@@ -29,14 +30,13 @@ EVENT_COLOURS = {
 }
 STYLE = {"font.size": 9, "axes.titlesize": 10, "legend.fontsize": 8,
          "axes.spines.top": False, "axes.spines.right": False}
+mpl.rcParams.update(STYLE)
 
 
 def _figure(height: float) -> tuple[Figure, Axes]:
     """A pyplot-free figure (no global state, nothing shown by itself) and its axes."""
-    with mpl.rc_context(STYLE):
-        fig = Figure(figsize=(WIDTH, height))
-        ax = fig.subplots()
-    return fig, ax
+    fig = Figure(figsize=(WIDTH, height))
+    return fig, fig.subplots()
 
 
 def _cmap(name: str):  # noqa: ANN202
@@ -113,6 +113,7 @@ def personnel_chart(contributions: pd.DataFrame, lang: str = "en", contributor: 
         ax.set_ylabel(label("personnel_log", lang))
     else:
         ax.set_ylim(0, values.max() * 1.15)
+        ax.yaxis.set_major_locator(MaxNLocator(integer=True))
         ax.set_ylabel(label("personnel_axis", lang))
     ax.set_xlabel(label("date", lang))
     ax.set_title(title)

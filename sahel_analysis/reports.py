@@ -96,13 +96,13 @@ def _without_noise(nb):  # noqa: ANN001 - nbformat NotebookNode
     return nb
 
 
-def to_html(notebook: Path, title: str) -> str:
-    """A self-contained HTML page of an executed notebook: outputs only, no code, no prompts."""
+def to_html(notebook: Path, title: str, exclude_input: bool = True) -> str:
+    """A self-contained HTML page of an executed notebook: no prompts; no code by default."""
     import nbformat
     from nbconvert import HTMLExporter
 
     nb = _without_noise(nbformat.read(str(notebook), as_version=4))
-    exporter = HTMLExporter(template_name="basic", exclude_input=True,
+    exporter = HTMLExporter(template_name="basic", exclude_input=exclude_input,
                             exclude_input_prompt=True, exclude_output_prompt=True)
     body, _ = exporter.from_notebook_node(nb)
     css = CSS.read_text(encoding="utf-8")
@@ -131,7 +131,7 @@ def _publish(stage: Path, output_dir: Path) -> list[Path]:
 
 
 def _render(notebook: Path, stem: str, parameters: dict, output_dir: Path, title: str,
-            pdf: bool = True) -> list[Path]:
+            pdf: bool = True, exclude_input: bool = True) -> list[Path]:
     """Execute and export one notebook; outputs appear only when all of them succeeded."""
     output_dir.mkdir(parents=True, exist_ok=True)
     stage = Path(tempfile.mkdtemp(prefix=f".staging-{stem}-", dir=output_dir))
@@ -145,7 +145,7 @@ def _render(notebook: Path, stem: str, parameters: dict, output_dir: Path, title
                 failed.mkdir(exist_ok=True)
                 os.replace(nb_out, failed / nb_out.name)
             raise
-        html_text = to_html(nb_out, title)
+        html_text = to_html(nb_out, title, exclude_input)
         (stage / f"{stem}.html").write_text(html_text, encoding="utf-8")
         if pdf:
             to_pdf(html_text, stage / f"{stem}.pdf")
@@ -188,14 +188,19 @@ def run_report(mission: str, country: str, start: int | None, end: int | None, l
 
 
 def failure(exc: BaseException) -> dict:
-    """What went wrong, for the manifest: failing cell index/execution count and the error."""
+    """What went wrong, for the manifest: the failing cell and the error.
+
+    ``cell_index`` counts the cells of the executed notebook (papermill inserts an
+    ``injected-parameters`` cell after the ``parameters`` cell); ``cell_source`` is its code.
+    """
     from papermill.exceptions import PapermillExecutionError
 
     if isinstance(exc, PapermillExecutionError):
         return {"cell_index": exc.cell_index, "exec_count": exc.exec_count,
-                "ename": exc.ename, "evalue": exc.evalue}
-    return {"cell_index": None, "exec_count": None, "ename": type(exc).__name__,
-            "evalue": str(exc)}
+                "cell_source": (exc.source or "")[:500], "ename": exc.ename,
+                "evalue": exc.evalue}
+    return {"cell_index": None, "exec_count": None, "cell_source": None,
+            "ename": type(exc).__name__, "evalue": str(exc)}
 
 
 # ---------------------------------------------------------------- batch
@@ -355,7 +360,8 @@ def run_batch(config: Path, data_dir: Path, output_dir: Path, workers: int | Non
         if job.get("error"):
             results[job["slug"] + "#" + str(id(job))] = {
                 **base, "status": "failed", "outputs": [], "duration": 0.0,
-                "error": {"cell_index": None, "exec_count": None, "ename": "UserError",
+                "error": {"cell_index": None, "exec_count": None, "cell_source": None,
+                          "ename": "UserError",
                           "evalue": job["error"]}}
             continue
         outs = prev.get("last_ok_outputs") or []
@@ -380,21 +386,36 @@ def run_batch(config: Path, data_dir: Path, output_dir: Path, workers: int | Non
 # ---------------------------------------------------------------- analysis notebooks
 
 
-def run_notebooks(data_dir: Path, output_dir: Path) -> list[Path]:
-    """Execute the analysis notebooks on ``data_dir`` into ``output_dir`` (.ipynb and .html)."""
+def _run_notebook(name: str, data_dir: str, output_dir: str) -> tuple[str, list[Path], dict]:
+    try:
+        paths = _render(_notebook(name), name, {"data_dir": data_dir}, Path(output_dir), name,
+                        pdf=False, exclude_input=False)
+        return name, paths, {}
+    except Exception as exc:  # noqa: BLE001 - run the others, then report
+        return name, [], failure(exc)
+
+
+def run_notebooks(data_dir: Path, output_dir: Path, workers: int | None = None) -> list[Path]:
+    """Execute the analysis notebooks on ``data_dir`` into ``output_dir`` (.ipynb and .html).
+
+    The notebooks run in parallel (one kernel per worker process, up to the number of cores).
+    """
+    import multiprocessing as mp
+    from concurrent.futures import ProcessPoolExecutor
+
     data_dir, output_dir = Path(data_dir).resolve(), Path(output_dir)
     _check_data(data_dir)
-    out: list[Path] = []
-    failed: list[str] = []
     for name in NOTEBOOKS:
-        try:
-            out += _render(_notebook(name), name, {"data_dir": str(data_dir)}, output_dir,
-                           name, pdf=False)
-        except UserError:
-            raise
-        except Exception as exc:  # noqa: BLE001 - run the others, then report
-            err = failure(exc)
-            failed.append(f"{name} (cell {err['cell_index']}: {err['ename']}: {err['evalue']})")
+        _notebook(name)
+    workers = max(1, min(workers or os.cpu_count() or 1, len(NOTEBOOKS)))
+    args = [(n, str(data_dir), str(output_dir)) for n in NOTEBOOKS]
+    if workers == 1:
+        results = [_run_notebook(*a) for a in args]
+    else:
+        with ProcessPoolExecutor(workers, mp_context=mp.get_context("spawn")) as ex:
+            results = list(ex.map(_run_notebook, *zip(*args, strict=True)))
+    failed = [f"{n} (cell {e['cell_index']}: {e['ename']}: {e['evalue']})"
+              for n, _, e in results if e]
     if failed:
         raise UserError("notebooks failed: " + "; ".join(failed))
-    return out
+    return [p for _, paths, _ in results for p in paths]

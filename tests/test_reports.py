@@ -1,0 +1,182 @@
+"""Briefings end to end: parameter checks, the PDF a reader gets, the batch and its manifest."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import nbformat
+import pytest
+from pypdf import PdfReader
+
+from sahel_analysis import reports
+from sahel_analysis.errors import UserError
+from tests import gold_data
+
+
+@pytest.fixture(scope="module")
+def data_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return gold_data.build(tmp_path_factory.mktemp("data"))
+
+
+@pytest.fixture(scope="module")
+def minusma(data_dir: Path, tmp_path_factory: pytest.TempPathFactory) -> list[Path]:
+    out = tmp_path_factory.mktemp("report")
+    return reports.run_report("MINUSMA", "all", None, None, "en", data_dir, out)
+
+
+def _pdf_text(path: Path) -> tuple[PdfReader, str]:
+    reader = PdfReader(str(path))
+    return reader, "\n".join(page.extract_text() or "" for page in reader.pages)
+
+
+def test_report_writes_notebook_html_and_pdf(minusma: list[Path]) -> None:
+    assert sorted(p.suffix for p in minusma) == [".html", ".ipynb", ".pdf"]
+    assert {p.stem for p in minusma} == {"minusma_all_all_en"}
+    assert all(p.stat().st_size > 0 for p in minusma)
+    nb = nbformat.read(str(next(p for p in minusma if p.suffix == ".ipynb")), as_version=4)
+    assert any("injected-parameters" in c.metadata.get("tags", []) for c in nb.cells)
+
+
+def test_pdf_has_pages_images_mission_figures_and_no_code(minusma: list[Path]) -> None:
+    reader, text = _pdf_text(next(p for p in minusma if p.suffix == ".pdf"))
+    assert len(reader.pages) >= 2
+    assert sum(len(page.images) for page in reader.pages) >= 2  # personnel chart, timeline
+    flat = " ".join(text.split())
+    assert "MINUSMA" in flat
+    assert "16" in flat and "450" in flat  # the latest ceiling and the largest deployment
+    assert "29521-456" in flat  # a Kamerstuk number in the footnotes
+    for code in ("import ", "def ", "sahel_analysis."):
+        assert code not in flat
+
+
+def test_html_has_no_code_and_embedded_images(minusma: list[Path]) -> None:
+    html = next(p for p in minusma if p.suffix == ".html").read_text(encoding="utf-8")
+    assert "data:image/png;base64," in html
+    assert "sahel_analysis" not in html and "import " not in html
+    assert "http://" not in html and "https://" not in html.replace("https://www", "")
+
+
+@pytest.mark.parametrize(
+    ("kwargs", "message"),
+    [
+        ({"mission": "Atlantis"}, "known missions: MINUSMA"),
+        ({"country": "Narnia"}, "unknown country"),
+        ({"start": 2023, "end": 2020}, "start 2023 is after end 2020"),
+        ({"lang": "fr"}, "nl"),
+    ],
+)
+def test_parameters_checked_before_a_kernel_starts(
+    data_dir: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, kwargs: dict, message: str
+) -> None:
+    def no_kernel(*args: object, **kw: object) -> None:
+        raise AssertionError("a kernel was started")
+
+    monkeypatch.setattr(reports, "execute", no_kernel)
+    params = {"mission": "all", "country": "all", "start": None, "end": None, "lang": "en"}
+    with pytest.raises(UserError, match=message) as info:
+        reports.run_report(**{**params, **kwargs}, data_dir=data_dir, output_dir=tmp_path)
+    assert "\n" not in str(info.value)
+    assert not list(tmp_path.iterdir())
+
+
+def test_missing_data_folder_is_a_user_error(tmp_path: Path) -> None:
+    with pytest.raises(UserError, match="no data folder"):
+        reports.run_report("all", "all", None, None, "en", tmp_path / "nope", tmp_path)
+
+
+def test_document_text_is_escaped_in_html(data_dir: Path, tmp_path: Path) -> None:
+    """A quote holding a script tag or a Markdown link reaches the HTML as text."""
+    import pandas as pd
+
+    from sahel_analysis import tables
+
+    hostile = tmp_path / "data"
+    hostile.mkdir()
+    for path in data_dir.glob("*.parquet"):
+        (hostile / path.name).write_bytes(path.read_bytes())
+    loaded = tables.load(hostile)
+    ev = loaded["events"]
+    row = ev[(ev["event_type"] == "coup") & (ev["country"] == "BFA")
+             & (ev["date_start"] >= "2020")].index[0]
+    ev.loc[row, "quote"] = "<script>alert(1)</script> [klik](http://evil.example)"
+    ev.loc[row, "summary"] = "<b>bold</b> coup"
+    tables.write_parquet(ev, hostile / "events.parquet")
+    outputs = reports.run_report("all", "Burkina Faso", 2020, 2023, "nl", hostile, tmp_path / "out")
+    html = next(p for p in outputs if p.suffix == ".html").read_text(encoding="utf-8")
+    assert "<script>alert(1)</script>" not in html and "<b>bold</b>" not in html
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in html
+    assert "&lt;b&gt;bold&lt;/b&gt; coup" in html
+    assert '<a href="http://evil.example"' not in html
+    assert pd.notna(ev.loc[row, "quote"])
+
+
+def _config(path: Path, notebook: Path | None = None) -> Path:
+    sets = [{"name": "minusma", "mission": "MINUSMA", "lang": "en"},
+            {"name": "niger", "country": "Niger", "start": 2019, "end": 2023, "lang": "nl"}]
+    if notebook is not None:
+        sets[1]["notebook"] = str(notebook)
+    path.write_text(json.dumps({"reports": sets}), encoding="utf-8")  # JSON is valid YAML
+    return path
+
+
+def test_batch_skips_unchanged_and_keeps_last_good_outputs(data_dir: Path, tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    notebook = tmp_path / "briefing.ipynb"
+    notebook.write_bytes((reports.notebook_dir() / "briefing.ipynb").read_bytes())
+    config = _config(tmp_path / "reports.yaml", notebook)
+
+    first = reports.run_batch(config, data_dir, out, workers=2)
+    assert [m["status"] for m in first] == ["ok", "ok"]
+    assert json.loads((out / "manifest.json").read_text()) == first
+    assert all(m["input_hash"] and m["duration"] > 0 for m in first)
+    niger_pdf = out / "niger.pdf"
+    good = niger_pdf.read_bytes()
+
+    second = reports.run_batch(config, data_dir, out, workers=2)
+    assert [m["status"] for m in second] == ["skipped", "skipped"]
+
+    # Break the second set's notebook: a cell that raises after the title block.
+    nb = nbformat.read(str(notebook), as_version=4)
+    nb.cells.insert(3, nbformat.v4.new_code_cell("raise ValueError('broken cell')"))
+    nbformat.write(nb, str(notebook))
+    third = reports.run_batch(config, data_dir, out, workers=1)
+    by_name = {m["name"]: m for m in third}
+    assert by_name["minusma"]["status"] == "skipped"
+    failed = by_name["niger"]
+    assert failed["status"] == "failed"
+    assert failed["error"]["cell_index"] == 4  # papermill's injected-parameters cell counts
+    assert "broken cell" in failed["error"]["cell_source"]
+    assert failed["error"]["ename"] == "ValueError"
+    assert "broken cell" in failed["error"]["evalue"]
+    assert niger_pdf.read_bytes() == good  # the last good outputs are untouched
+    assert not [p for p in out.iterdir() if p.name.startswith(".staging")]
+
+
+def test_batch_records_bad_parameters_without_stopping(data_dir: Path, tmp_path: Path) -> None:
+    config = tmp_path / "bad.yaml"
+    config.write_text("reports:\n  - {name: bad, mission: Atlantis}\n", encoding="utf-8")
+    manifest = reports.run_batch(config, data_dir, tmp_path / "out", workers=1)
+    assert manifest[0]["status"] == "failed"
+    assert "unknown mission" in manifest[0]["error"]["evalue"]
+
+
+def test_shipped_config_lists_the_sets_and_is_valid(data_dir: Path) -> None:
+    sets = reports.load_config(Path(__file__).resolve().parents[1] / "reports.yaml")
+    missions = {s.get("mission") for s in sets}
+    countries = {s.get("country") for s in sets}
+    assert {"all", "MINUSMA", "EUTM Mali", "EUCAP Sahel Niger", "Takuba"} <= missions
+    assert {"Mali", "Niger", "Burkina Faso"} <= countries
+    from sahel_analysis import briefing, tables
+
+    data = tables.load(data_dir)
+    for s in sets:
+        briefing.validate(s.get("mission", "all"), s.get("country", "all"), s.get("start"),
+                          s.get("end"), s.get("lang", "en"), data)
+
+
+def test_unsafe_yaml_is_refused(tmp_path: Path) -> None:
+    config = tmp_path / "evil.yaml"
+    config.write_text("reports: !!python/object/apply:os.system ['echo hi']\n", encoding="utf-8")
+    with pytest.raises(UserError, match="cannot read"):
+        reports.load_config(config)
