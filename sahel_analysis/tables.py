@@ -238,6 +238,9 @@ def _duckdb_from_parquet(stage: Path) -> None:
         for name in SCHEMAS:
             path = str(stage / f"{name}.parquet").replace("'", "''")
             con.execute(f'CREATE TABLE "{name}" AS SELECT * FROM read_parquet(\'{path}\')')
+        from .series import SERIES_SQL
+
+        con.execute(f"CREATE VIEW series AS {SERIES_SQL}")
     finally:
         con.close()
 
