@@ -47,7 +47,7 @@ SELECT contributor, mission, year,
        arg_max(kamerstuk, personnel) AS kamerstuk,
        arg_max(quote, personnel) AS quote,
        count(DISTINCT personnel) > 1 AND count(DISTINCT file || '#' || part) > 1 AS disagreement,
-       string_agg(DISTINCT CAST(personnel AS VARCHAR), '; ' ORDER BY personnel) AS figures
+       array_to_string(list_sort(list_distinct(list(personnel))), '; ') AS figures
 FROM latest
 GROUP BY contributor, mission, year
 ORDER BY contributor, mission, year
