@@ -75,7 +75,7 @@ def test_utf16_with_bom(tmp_path):
 
 @pytest.mark.parametrize(
     ("content", "reason"),
-    [(b"", "empty"), (b"  \n\t\n", "empty"), (bytes(range(256)) * 50, "binary")],
+    [(b"", "empty"), (b"  \n\t\n", "whitespace"), (bytes(range(256)) * 50, "binary")],
 )
 def test_unreadable_text_files_say_why(tmp_path, content, reason):
     path = tmp_path / "bad.txt"
