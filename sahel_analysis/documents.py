@@ -55,7 +55,7 @@ ADDRESS_LETTER = re.compile(r"^Aan\s+de[n]?\s+(.+?)\s*$", re.M)
 MEMO_ADDRESS = re.compile(r"^Aan\n(?:Van\n)?(?:Via\n)?(?:Kopie aan\n)?(?:Afgestemd met\n)?(.+)$", re.M)
 SIGNATORY = re.compile(
     r"^(?:De|Het)\s+(?:Minister|Staatssecretaris|Minister-President)\b[^,\n]{0,120},\s*\n?\s*"
-    r"((?:[A-Z][a-z]?\.\s?)+(?:[a-z]+\s)*[A-Z][\w'’-]+(?:-[A-Z][\w'’-]+)*)",
+    r"((?:[A-Z][a-z]?\.\s?)+(?:[a-z]+\s)*[A-Z][\w'’-]+(?:[ -][A-Z][\w'’-]+){0,3})",
     re.M,
 )
 LETTER_TITLE = re.compile(r"^[\s\f]*(?:Nr\.\s*\d+|[A-Z]{1,3})?\s*(BRIEF VAN .+?)(?=\nAan\s|\n\n|$)", re.S)

@@ -162,10 +162,16 @@ def period_near(
     best = min((d for d in found if not (s + d.start <= pos < s + d.end)), key=rank, default=None)
     if best is None:
         return None, None
-    w = best.window
-    start = None if best.kind == "until" else _iso(w.start)
-    end = None if best.kind == "since" else _iso(w.end)
+    w_start, w_end = best.window.start, best.window.end
+    for a, b in zip(found, found[1:], strict=False):  # "in 2024 en 2025": one period over both
+        if best in (a, b) and a.kind == b.kind == "point" and _AND.fullmatch(text[s + a.end : s + b.start]):
+            w_start, w_end = min(a.window.start, w_start), max(b.window.end, w_end)
+    start = None if best.kind == "until" else _iso(w_start)
+    end = None if best.kind == "since" else _iso(w_end)
     return start, end
+
+
+_AND = re.compile(r"\s*(?:,|en|and|tot en met|t/m)\s*(?:in\s+)?", re.IGNORECASE)
 
 
 def _iso(day: dt.date | None) -> str | None:

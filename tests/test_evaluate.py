@@ -1,0 +1,69 @@
+"""evaluate: the matching rules, and the scores of the extractor on the seeds' gold tables."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pandas as pd
+
+from sahel_analysis.cli import main
+from sahel_analysis.evaluate import MATCHERS, evaluate, match_table
+from sahel_analysis.pipeline import build
+
+from .conftest import GOLD
+
+UNSEEN = Path(__file__).parent / "fixtures" / "unseen"
+
+
+def _df(rows):
+    return pd.DataFrame(rows)
+
+
+def test_budgets_match_within_half_a_percent_one_to_one():
+    gold = _df([{"file": "a", "amount": "1000000", "currency": "EUR", "optional": "false"},
+                {"file": "a", "amount": "2000000", "currency": "EUR", "optional": "true"}])
+    pred = _df([{"file": "a", "amount": 1004000.0, "currency": "EUR"},
+                {"file": "a", "amount": 1000000.0, "currency": "EUR"},
+                {"file": "a", "amount": 2000000.0, "currency": "EUR"},
+                {"file": "a", "amount": 1000000.0, "currency": "USD"}])
+    s = match_table("budgets", gold, pred, MATCHERS["budgets"])
+    # one gold row takes one prediction; the optional row absorbs one without counting
+    assert (s.tp, s.fp, s.fn) == (1, 2, 0)
+
+
+def test_events_need_overlapping_windows_and_typed_needs_the_type():
+    gold = _df([{"file": "a", "date_start": "2022-10-01", "date_end": "2022-10-10",
+                 "event_type": "coup", "optional": "false"}])
+    pred = _df([{"file": "a", "date_start": "2022-10-05", "date_end": "2022-10-05", "event_type": "other"}])
+    assert match_table("events", gold, pred, MATCHERS["events"]).tp == 1
+    typed = match_table("events (typed)", gold, pred, MATCHERS["events (typed)"])
+    assert (typed.tp, typed.fp, typed.fn) == (0, 1, 1)
+
+
+def test_matching_is_maximal_not_greedy():
+    gold = _df([{"file": "a", "date_start": "2022-01-01", "date_end": "2022-12-31", "event_type": "x",
+                 "optional": "false"},
+                {"file": "a", "date_start": "2022-05-01", "date_end": "2022-05-31", "event_type": "x",
+                 "optional": "false"}])
+    pred = _df([{"file": "a", "date_start": "2022-05-10", "date_end": "2022-05-10", "event_type": "x"},
+                {"file": "a", "date_start": "2022-01-10", "date_end": "2022-01-10", "event_type": "x"}])
+    assert match_table("events", gold, pred, MATCHERS["events"]).tp == 2
+
+
+def test_scores_on_the_seeds_meet_the_goals(built, capsys):
+    scores = evaluate(GOLD, built)["tables"]
+    assert scores["contributions"].f1 >= 0.95
+    assert scores["budgets"].f1 >= 0.95
+    assert scores["events"].f1 >= 0.90
+    assert scores["events (typed)"].f1 >= 0.80
+    assert main(["evaluate", "--gold", str(GOLD), "--tables", str(built)]) == 0
+    out = capsys.readouterr().out
+    assert "contributions" in out and "F1" in out
+
+
+def test_scores_on_documents_written_for_the_tests(tmp_path):
+    out = tmp_path / "unseen"
+    build(UNSEEN / "docs", out, use_cache=False)
+    scores = evaluate(UNSEEN, out)["tables"]
+    for name in ("contributions", "budgets", "events", "events (typed)"):
+        assert scores[name].f1 >= 0.8, (name, scores[name].f1)
