@@ -560,3 +560,33 @@ def load_selection(data_dir: str | Path, mission: object = ALL, country: object 
     data = tables.load(data_dir)
     params = validate(mission, country, start, end, lang, data)
     return select(data, params)
+
+
+def euro_by_recipient_year(budgets: pd.DataFrame) -> pd.DataFrame:
+    """Euro amounts (millions) by recipient and year of their period, repeated statements once."""
+    b = dedupe(budgets)
+    eur = b[b["amount_eur"].notna()]
+    if not len(eur):
+        return pd.DataFrame()
+    eur = eur.assign(year=eur["t0"].dt.year.astype("Int64"), mln=eur["amount_eur"] / 1e6)
+    return eur.pivot_table(index="recipient", columns="year", values="mln", aggfunc="sum").round(2)
+
+
+def window_widths(events: pd.DataFrame) -> pd.DataFrame:
+    """How many events the text dates to a day, ten days, a month, a quarter, a year or longer."""
+    if not len(events):
+        return pd.DataFrame()
+    width = (events["t1"] - events["t0"]).dt.days + 1
+    labels = ["day", "≤10 days", "month", "quarter", "year", "longer"]
+    bins = pd.cut(width, [0, 1, 10, 31, 92, 366, 100000], labels=labels)
+    return bins.value_counts().sort_index().to_frame("events")
+
+
+def one_off_vs_yearly(budgets: pd.DataFrame) -> pd.DataFrame:
+    """Count and sum (million euro) of one-off and of yearly amounts, repeated statements once."""
+    eur = dedupe(budgets)
+    eur = eur[eur["amount_eur"].notna()]
+    if not len(eur):
+        return pd.DataFrame()
+    kind = eur["per_year"].map({True: "yearly"}).fillna("one-off").rename("kind")
+    return (eur["amount_eur"] / 1e6).groupby(kind).agg(["count", "sum"]).round(2)

@@ -1,11 +1,12 @@
 """The personnel series: per mission and year, the figure the latest document states.
 
-One SQL definition serves both the ``series`` view in ``sahel.duckdb`` and
-:func:`personnel_series` for notebooks. A figure counts for every year its period touches (a
-mandate for 2023-01-01..2024-06-30 counts for 2023 and 2024; a figure without a period counts for
-the year of its document; one that runs ``until`` a date, from its document's year on). Where several documents state a figure for the same mission and year,
-the latest document wins; ``disagreement`` is true where documents of that same latest date state
-different figures, and ``figures`` lists the figures of that date.
+One SQL definition serves both the ``series`` view in ``sahel.duckdb`` and :func:`personnel_series`
+for notebooks. A figure counts for every year its period touches (a mandate for
+2023-01-01..2024-06-30 counts for 2023 and 2024; a figure without a period counts for the year of
+its document; one that runs ``until`` a date, from its document's year on). Where several documents
+state a figure for the same mission and year, the latest document wins; ``disagreement`` is true
+where documents of that same latest date state different figures, and ``figures`` lists the figures
+of that date.
 """
 
 from __future__ import annotations

@@ -177,10 +177,12 @@ class TableWriter:
     previous tables stay whole and readable.
     """
 
-    def __init__(self, output: Path, flush_rows: int = 20_000) -> None:
+    def __init__(self, output: Path, flush_rows: int = 5_000, flush_chars: int = 8_000_000) -> None:
         self.output = Path(output)
         self.flush_rows = flush_rows
+        self.flush_chars = flush_chars  # the texts table: flush by size, documents are large
         self.buffers: dict[str, list[dict]] = {name: [] for name in SCHEMAS}
+        self.text_chars = 0
         self.writers: dict = {}
         self.stage: Path | None = None
 
@@ -196,7 +198,10 @@ class TableWriter:
         for name, batch in rows.items():
             if name in self.buffers and batch:
                 self.buffers[name].extend(batch)
-                if len(self.buffers[name]) >= self.flush_rows:
+                if name == "texts":
+                    self.text_chars += sum(len(r.get("text") or "") for r in batch)
+                if len(self.buffers[name]) >= self.flush_rows or (
+                        name == "texts" and self.text_chars >= self.flush_chars):
                     self._flush(name)
 
     def _flush(self, name: str) -> None:
@@ -211,6 +216,8 @@ class TableWriter:
                                          preserve_index=False)
             self.writers[name].write_table(table)
         self.buffers[name] = []
+        if name == "texts":
+            self.text_chars = 0
 
     def __exit__(self, exc_type, exc, tb) -> None:
         try:
@@ -235,6 +242,11 @@ def _duckdb_from_parquet(stage: Path) -> None:
 
     con = duckdb.connect(str(stage / "sahel.duckdb"))
     try:
+        # bounded memory: what does not fit spills to the staging folder, not to RAM
+        con.execute("SET memory_limit = '256MB'")
+        con.execute("SET preserve_insertion_order = true")
+        tmp = str(stage / "duckdb-tmp").replace("'", "''")
+        con.execute(f"SET temp_directory = '{tmp}'")
         for name in SCHEMAS:
             path = str(stage / f"{name}.parquet").replace("'", "''")
             con.execute(f'CREATE TABLE "{name}" AS SELECT * FROM read_parquet(\'{path}\')')
