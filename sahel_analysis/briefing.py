@@ -372,7 +372,7 @@ def shorten(value: object, width: int = 90) -> object:
 
 
 def fmt_int(value: object) -> str:
-    """``13289`` -> ``13,289``; NA -> ``""``."""
+    """``12450`` -> ``12,450``; NA -> ``""``."""
     return "" if value is None or pd.isna(value) else f"{int(value):,}"
 
 

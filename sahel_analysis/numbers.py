@@ -102,7 +102,7 @@ _DIGITS = re.compile(
 def parse_number(token: str) -> float | None:
     """Value of a Dutch number token: digits (``12.345``, ``2,5``) or words (``twaalf``).
 
-    A trailing scale word is applied (``3,5 miljoen`` -> 3500000). None where not a number.
+    A trailing scale word is applied (``2,5 miljoen`` -> 2500000). None where not a number.
     """
     if not isinstance(token, str):
         return None

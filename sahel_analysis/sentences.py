@@ -122,7 +122,8 @@ def is_heading(line: str) -> bool:
 def section_of(text: str, pos: int) -> str:
     """Text of the nearest heading line before ``pos`` (empty string where none)."""
     end = text.rfind("\n", 0, max(pos, 0))
-    while end > 0:
+    limit = max(0, pos - 20000)  # a heading further back no longer frames the text
+    while end > limit:
         start = text.rfind("\n", 0, end) + 1
         line = text[start:end]
         if is_heading(line) and not line.rstrip().endswith(":"):

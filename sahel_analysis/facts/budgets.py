@@ -21,8 +21,8 @@ from sahel_analysis.facts.contributions import (
 )
 from sahel_analysis.model import Document
 from sahel_analysis.numbers import find_money
-from sahel_analysis.sentences import sentences_of
-from sahel_analysis.vocab import Entities, Entity, entities_of, read_csv
+from sahel_analysis.sentences import section_of, sentences_of
+from sahel_analysis.vocab import Entities, Entity, entities_of, find_entities, read_csv
 
 RECIPIENT_KINDS = ("mission", "programme", "fund")
 # funds owned by an organisation: money "from" them is paid by that organisation
@@ -90,6 +90,10 @@ def _recipient(
                 places.append(x.iso3)
     if places:
         return "; ".join(places)
+    heading = section_of(text, s)  # "Deze steun ...": the section's subject is the recipient
+    topic = [x for x in find_entities(heading) if x.kind in RECIPIENT_KINDS] if heading else []
+    if topic:
+        return topic[0].canonical
     line_start = max(text.rfind("\n", 0, s) + 1, s - 1500)  # same paragraph, within reach
     before = [x for x in ents.between(line_start, s) if x.kind in RECIPIENT_KINDS]
     return before[-1].canonical if before else None
