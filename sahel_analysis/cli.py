@@ -141,6 +141,12 @@ def main(argv: list[str] | None = None) -> int:
     except KeyboardInterrupt:
         print("sahel-analysis: interrupted", file=sys.stderr)
         return 130
+    except BrokenPipeError:  # output piped into head and the like
+        return 0
+    except OSError as exc:  # a folder that cannot be written, a disk that is full
+        where = f" ({exc.filename})" if exc.filename else ""
+        print(f"sahel-analysis: {exc.strerror or exc}{where}", file=sys.stderr)
+        return 2
 
 
 if __name__ == "__main__":

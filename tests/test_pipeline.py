@@ -88,3 +88,11 @@ def test_cli_build_and_missing_input(tmp_path, capsys):
     assert "built 7 documents from 5 files" in capsys.readouterr().out
     assert main(["build", "--input", str(tmp_path / "nope"), "--output", str(tmp_path / "o")]) == 2
     assert "does not exist" in capsys.readouterr().err
+
+
+def test_cli_says_in_one_line_when_the_output_cannot_be_written(tmp_path, capsys):
+    blocker = tmp_path / "file"
+    blocker.write_text("not a folder")
+    assert main(["build", "--input", str(SEEDS), "--output", str(blocker / "out"), "--quiet"]) == 2
+    err = capsys.readouterr().err
+    assert err.startswith("sahel-analysis: ") and "Traceback" not in err and len(err.splitlines()) == 1
