@@ -121,3 +121,49 @@ def test_good_documents_are_exactly_as_without_the_bad_files(hostile, built):
         ours = tables[name]
         ours = ours[~ours["file"].str.startswith("bad/")].reset_index(drop=True)
         pd.testing.assert_frame_equal(ours, good[name])
+
+
+def _pdf_with_stream(content: bytes) -> bytes:
+    """A minimal one-page PDF whose content stream is ``content``, Flate-compressed."""
+    import zlib
+
+    stream = zlib.compress(content, 9)
+    objects = [
+        b"<< /Type /Catalog /Pages 2 0 R >>",
+        b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R "
+        b"/Resources << /Font << /F1 << /Type /Font /Subtype /Type1 /BaseFont /Helvetica >> >> >> >>",
+        b"<< /Length %d /Filter /FlateDecode >>\nstream\n" % len(stream) + stream + b"\nendstream",
+    ]
+    out = bytearray(b"%PDF-1.4\n")
+    offsets = []
+    for i, body in enumerate(objects, start=1):
+        offsets.append(len(out))
+        out += b"%d 0 obj\n" % i + body + b"\nendobj\n"
+    xref = len(out)
+    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
+    out += b"".join(b"%010d 00000 n \n" % o for o in offsets)
+    out += b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (len(objects) + 1, xref)
+    return bytes(out)
+
+
+def test_pdf_decompression_bomb_is_refused_with_a_clear_message(tmp_path):
+    from sahel_analysis.errors import DocumentError
+    from sahel_analysis.read import read_file
+
+    # 100 MB of content in a file of about 100 kB: past pypdf's decompression limit (75 MB)
+    bomb = b"BT /F1 12 Tf 72 720 Td (Mali) Tj ET\n" + b" " * 100_000_000
+    path = tmp_path / "bomb.pdf"
+    path.write_bytes(_pdf_with_stream(bomb))
+    assert path.stat().st_size < 500_000
+    with pytest.raises(DocumentError) as err:
+        read_file(path)
+    assert "decompress" in err.value.reason
+
+
+def test_small_handmade_pdf_reads(tmp_path):
+    from sahel_analysis.read import read_file
+
+    path = tmp_path / "ok.pdf"
+    path.write_bytes(_pdf_with_stream(b"BT /F1 12 Tf 72 720 Td (Nederland in Mali) Tj ET"))
+    assert "Nederland in Mali" in read_file(path).text

@@ -64,8 +64,14 @@ def read_pdf(data: bytes) -> RawText:
 
 def _page_text(page, number: int, warnings: list[str]) -> str:
     """A page's text in layout mode (keeps the blank lines between paragraphs), lines dedented."""
+    from pypdf.errors import LimitReachedError
+
     try:
         text = page.extract_text(extraction_mode="layout") or ""
+    except LimitReachedError as exc:
+        raise DocumentError(
+            "read", f"PDF page {number} decompresses past the size limit (a decompression bomb?): {exc}"
+        ) from None
     except Exception:  # noqa: BLE001 - fall back to the plain mode
         try:
             text = page.extract_text() or ""
