@@ -11,13 +11,15 @@ design; recall is what matters. Figures only, no assertions.
 from __future__ import annotations
 
 import argparse
-import csv
 import datetime as dt
 import time
 import warnings
 from pathlib import Path
 
+import pandas as pd
+
 from sahel_analysis.dates import find_dates
+from sahel_analysis.evaluate import MATCHERS, match_table, read_gold
 
 Window = tuple[dt.date, dt.date]
 
@@ -38,51 +40,12 @@ def _documents(seeds: Path) -> list[tuple[str, str, dt.date | None]]:
     return out
 
 
-def _gold(gold_dir: Path) -> dict[str, list[tuple[Window, bool]]]:
-    rows: dict[str, list[tuple[Window, bool]]] = {}
-    with open(gold_dir / "events.csv", encoding="utf-8") as fh:
-        for r in csv.DictReader(fh):
-            w = (dt.date.fromisoformat(r["date_start"]), dt.date.fromisoformat(r["date_end"]))
-            rows.setdefault(r["file"], []).append((w, r["optional"].strip().lower() == "true"))
-    return rows
-
-
-def _matching(gold: list[Window], pred: list[Window], taken: set[int]) -> dict[int, int]:
-    edges = [[j for j, p in enumerate(pred) if j not in taken and g[0] <= p[1] and p[0] <= g[1]]
-             for g in gold]
-    owner: dict[int, int] = {}
-
-    def augment(i: int, seen: set[int]) -> bool:
-        for j in edges[i]:
-            if j not in seen:
-                seen.add(j)
-                if j not in owner or augment(owner[j], seen):
-                    owner[j] = i
-                    return True
-        return False
-
-    for i in range(len(gold)):
-        augment(i, set())
-    return {i: j for j, i in owner.items()}
-
-
-def _score(gold: dict[str, list[tuple[Window, bool]]],
-           pred: dict[str, list[Window]]) -> tuple[float, float, float, int, int, int]:
-    tp = fp = fn = 0
-    for f in sorted(set(gold) | set(pred)):
-        required = [w for w, opt in gold.get(f, []) if not opt]
-        optional = [w for w, opt in gold.get(f, []) if opt]
-        p = pred.get(f, [])
-        pairs = _matching(required, p, set())
-        taken = set(pairs.values())
-        taken |= set(_matching(optional, p, taken).values())
-        tp += len(pairs)
-        fn += len(required) - len(pairs)
-        fp += len(p) - len(taken)
-    prec = tp / (tp + fp) if tp + fp else 0.0
-    rec = tp / (tp + fn) if tp + fn else 0.0
-    f1 = 2 * prec * rec / (prec + rec) if prec + rec else 0.0
-    return prec, rec, f1, tp, fp, fn
+def _score(gold: pd.DataFrame, pred: dict[str, list[Window]]):
+    """Windows scored like the events table (evaluate's one-to-one overlap matching)."""
+    rows = [{"file": f, "date_start": a.isoformat(), "date_end": b.isoformat(), "event_type": ""}
+            for f, windows in pred.items() for a, b in windows]
+    frame = pd.DataFrame(rows, columns=["file", "date_start", "date_end", "event_type"])
+    return match_table("dates", gold, frame, MATCHERS["events"])
 
 
 def main() -> None:
@@ -92,7 +55,7 @@ def main() -> None:
     ap.add_argument("--repeat", type=int, default=20, help="repeats of find_dates for timing")
     args = ap.parse_args()
     docs = _documents(Path(args.seeds))
-    gold = _gold(Path(args.gold))
+    gold = read_gold(Path(args.gold))["events"]
     size = sum(len(t) for _, t, _ in docs)
 
     t0 = time.perf_counter()
@@ -121,9 +84,9 @@ def main() -> None:
     print(f"speed ratio:              {t_theirs / t_ours:9.0f}x")
     print("windows vs gold event windows (one-to-one overlap per file):")
     for name, pred in (("find_dates", ours), ("dateparser", theirs)):
-        p, r, f1, tp, fp, fn = _score(gold, pred)
-        print(f"  {name:<11} found {sum(map(len, pred.values())):4d}  P {p:.3f}  R {r:.3f}  "
-              f"F1 {f1:.3f}  (tp {tp}, fp {fp}, fn {fn})")
+        sc = _score(gold, pred)
+        print(f"  {name:<11} found {sum(map(len, pred.values())):4d}  P {sc.precision:.3f}  "
+              f"R {sc.recall:.3f}  F1 {sc.f1:.3f}  (tp {sc.tp}, fp {sc.fp}, fn {sc.fn})")
 
 
 if __name__ == "__main__":
