@@ -46,6 +46,11 @@ _ODD_CHARS = (
 _ODD = re.compile(_ODD_CHARS)
 _ODD_ACCENTS = re.compile(_ODD_CHARS + r"|[^\s\u0300-\u036f][\u0300-\u036f]+")  # composed (NFC)
 _HAS_ACCENTS = re.compile(r"[\u0300-\u036f]")
+# Every match of _ODD_ACCENTS holds one of these characters or two plain spaces in a row.
+_MAYBE_ODD = re.compile(
+    r"[\u00ad\u200b\u200c\u200d\u2060\ufeff\t\u00a0\u2000-\u200a\u202f\u205f\u3000\x0b\x0c"
+    r"\ufb00-\ufb06*_\\\u0300-\u036f]"
+)
 _LIGATURES = {"\ufb00": "ff", "\ufb01": "fi", "\ufb02": "fl", "\ufb03": "ffi", "\ufb04": "ffl",
               "\ufb05": "st", "\ufb06": "st"}
 _MD_LINK = re.compile(r"\[([^\]\n]{1,200})\]\([^)\s]{0,300}\)")
@@ -113,14 +118,12 @@ class _Builder:
     def finish(self, raw_len: int) -> Cleaned:
         text = "".join(self.pieces)
         offsets = np.empty(len(text) + 1, dtype=np.int64)
-        pos = 0
-        for piece, raw_pos, verbatim in zip(self.pieces, self.raw, self.verbatim, strict=True):
-            n = len(piece)
-            if verbatim:
-                offsets[pos : pos + n] = np.arange(raw_pos, raw_pos + n)
-            else:
-                offsets[pos : pos + n] = raw_pos
-            pos += n
+        # piece by piece: verbatim pieces count up from their raw position, others repeat it
+        lengths = np.fromiter(map(len, self.pieces), dtype=np.int64, count=len(self.pieces))
+        firsts = np.cumsum(lengths) - lengths
+        step = np.arange(len(text), dtype=np.int64) - np.repeat(firsts, lengths)
+        step *= np.repeat(np.array(self.verbatim, dtype=np.int64), lengths)
+        offsets[: len(text)] = np.repeat(np.array(self.raw, dtype=np.int64), lengths) + step
         offsets[len(text)] = raw_len if not len(text) else min(raw_len, int(offsets[len(text) - 1]) + 1)
         return Cleaned(text=text, offsets=offsets)
 
@@ -138,7 +141,13 @@ def _lines(raw: str, start: int, end: int) -> list[tuple[int, str]]:
 def is_furniture(line: str) -> bool:
     """True for a running footer, a lone page number or a horizontal rule."""
     s = line.strip().strip("\f").strip()
+    c = s[:1]
+    if not c or (c not in _FURNITURE_FIRST and not c.isdigit()):
+        return False  # none of the patterns can match: they start with these characters
     return bool(FOOTER.match(s) or PAGE_NUMBER.match(s) or RULE_LINE.match(s))
+
+
+_FURNITURE_FIRST = frozenset("TE-–pPbB=_*")
 
 
 def _page_start(line: str) -> bool:
@@ -199,6 +208,11 @@ def _footnote_marks(raw: str, notes: list[tuple[int, int, int]], lines) -> set[i
 
 def _emit_line(b: _Builder, line: str, raw_pos: int, drop: set[int]) -> None:
     """Append one stripped line, normalising odd characters and Markdown inline markup."""
+    if "[" not in line and "  " not in line and not _MAYBE_ODD.search(line):
+        _copy(b, line, raw_pos, drop)  # nothing to normalise (the common case)
+        while b.last_char() == " ":
+            b.drop_last_char()
+        return
     # Markdown links: keep the label only.
     pos = 0
     segments: list[tuple[str, int]] = []
@@ -256,6 +270,37 @@ def _copy(b: _Builder, text: str, raw_pos: int, drop: set[int]) -> None:
     b.copy(text, raw_pos)
 
 
+def _is_w(ch: str) -> bool:
+    """``\\w`` of the regex engine (str patterns): alphanumeric or underscore."""
+    return ch.isalnum() or ch == "_"
+
+
+def _hyphenated(raw: str, start: int, end: int) -> set[str]:
+    """``{m.group().lower() for m in _HYPHENATED.finditer(raw, start, end)}``, found from the
+    hyphens (``str.find``) instead of trying the pattern at every position.
+
+    A match starts where a word starts (at or after the end of the previous match), runs over
+    that whole word, a ``-`` right after it and the whole word after that (cut at ``end``)."""
+    out: set[str] = set()
+    cursor = start
+    h = raw.find("-", start, end)
+    while h >= 0:
+        if h > cursor and _is_w(raw[h - 1]) and h + 1 < end and _is_w(raw[h + 1]):
+            q = h - 1
+            while q > 0 and _is_w(raw[q - 1]):
+                q -= 1
+            if q >= cursor:
+                r = h + 2
+                while r < end and _is_w(raw[r]):
+                    r += 1
+                out.add(raw[q:r].lower())
+                cursor = r
+                h = raw.find("-", r, end)
+                continue
+        h = raw.find("-", h + 1, end)
+    return out
+
+
 def _hyphen_join(prev: str, nxt: str, known: set[str]) -> str:
     """How a line ending in a hyphen joins the next: '' (drop hyphen), '-' (keep), '- ' (keep + space)."""
     m = _WORD_BEFORE_HYPHEN.search(prev)
@@ -287,7 +332,7 @@ def clean(raw: str, start: int = 0, end: int | None = None) -> Cleaned:
     for _n, first, last in notes:
         note_lines.update(range(first, last + 1))
     drop = _footnote_marks(raw, notes, lines) if notes else set()
-    known = {m.group().lower() for m in _HYPHENATED.finditer(raw, start, end)}
+    known = _hyphenated(raw, start, end)
 
     b = _Builder()
     body = [(i, ln) for i, ln in enumerate(lines) if i not in note_lines]
@@ -311,7 +356,9 @@ def _emit_block(b: _Builder, numbered, drop: set[int], known: set[str]) -> None:
             line = line.replace("\r", " ")
         hard = line.endswith("  ") and bool(line.strip())
         stripped = line.strip(" \t\f\u00a0")
-        if not stripped or is_furniture(stripped):
+        first = stripped[:1]
+        if not stripped or not (first.isalpha() and first not in _FURNITURE_FIRST) \
+                and is_furniture(stripped):
             if not stripped:
                 pending_break = True
             continue
@@ -319,22 +366,24 @@ def _emit_block(b: _Builder, numbered, drop: set[int], known: set[str]) -> None:
             pending_break = True  # a page that starts a new paragraph
         lead = len(line) - len(line.lstrip(" \t\f\u00a0"))
         pos = raw_pos + lead
-        heading = bool(HEADING.match(stripped))
+        marks = HEADING.match(stripped) if stripped[0] == "#" else None
+        heading = marks is not None
         if heading:
-            h = HEADING.match(stripped).end()
+            h = marks.end()
             stripped, pos = stripped[h:], pos + h
             if not stripped:
                 continue
         if b.length:
             last = b.last_char()
+            bullet = BULLET.match(stripped)
             continues = (
                 pending_break and not prev_hard and not heading and last not in ".:;!?\n"
                 and (stripped[:1].islower() or (stripped[:1].isdigit() and last.islower()))
-                and not BULLET.match(stripped)
+                and not bullet
             )
             if continues:
                 pending_break = False
-            if pending_break or prev_hard or heading or BULLET.match(stripped):
+            if pending_break or prev_hard or heading or bullet:
                 if last != "\n":
                     b.put("\n", pos - lead - 1)
             elif last == "-" and len(b.pieces[-1]) >= 1:

@@ -29,6 +29,8 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
+from .vocab import trie_pattern
+
 __all__ = ["DateMatch", "DateWindow", "find_dates", "parse_date"]
 
 PRECISIONS = (
@@ -240,23 +242,6 @@ _ALTERNATIVES = [
 _PATTERN = re.compile("|".join(f"(?P<{name}>{body})" for name, body in _ALTERNATIVES))
 
 
-def _trie(words: list[str]) -> str:
-    """A regex alternation of ``words`` factored as a trie (fast to reject at a position)."""
-    root: dict = {}
-    for word in words:
-        node = root
-        for ch in word:
-            node = node.setdefault(ch, {})
-        node[""] = {}
-
-    def emit(node: dict) -> str:
-        alts = [re.escape(ch) + emit(sub) for ch, sub in sorted(node.items()) if ch]
-        if not alts:
-            return ""
-        body = alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
-        return f"(?:{body})?" if "" in node else body
-
-    return emit(root)
 
 
 # the first words an alternative can start with; the scan only tries the pattern after these
@@ -267,7 +252,7 @@ _STARTS = (
       "vandaag gister eergisteren overmorgen vanochtend vanmorgen vanmiddag vanavond vannacht "
       "eerder later prinsjesdag".split()
 )  # fmt: skip
-_TRIGGER = re.compile(r"[\s(\[«\"'/](?=" + _trie(sorted(set(_STARTS))) + ")")
+_TRIGGER = re.compile(r"[\s(\[«\"'/](?=" + trie_pattern(sorted(set(_STARTS))) + ")")
 
 _BEFORE = re.compile(
     r"(?<![a-z0-9])(?:(?P<until>(?:tot\s+en\s+met|t/m|t\.e\.m\.|tot|uiterlijk(?:\s+op|\s+in)?|voor|niet\s+later\s+dan"

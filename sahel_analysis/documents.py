@@ -232,7 +232,7 @@ def _kamerstuk(text: str, raw: str) -> str:
         number = heading.group(1) or heading.group(2)
         cited = [m.group(1).replace(" ", "") for m in CITED_DOSSIER.finditer(text)]
         if cited:
-            dossier = max(set(cited), key=cited.count)
+            dossier = max(cited, key=cited.count)  # ties: the first cited, never hash order
             return f"{dossier}-{number}"
     return ""
 

@@ -16,6 +16,7 @@ the context makes it a numeral. Figures are re-measured by ``python bench/number
 
 from __future__ import annotations
 
+import itertools
 import re
 from dataclasses import dataclass
 from functools import cache
@@ -178,6 +179,28 @@ def _een_is_numeral(text: str, start: int, end: int, scaled: bool) -> bool:
     return bool(_NUMERAL_EEN_BEFORE.search(text[max(0, start - 20):start]))
 
 
+# A number starts with a digit or with the first letter of a number word (any case), after a
+# character that is neither a word character nor ``-``: the class below holds every such
+# character (and more), so the engine skips plain letters fast.
+_NUMBER_SCAN = re.compile(
+    r"[^a-zA-Z0-9_\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u024f-](?=[\daAhHdDtTeEvVzZnNéÉëË])"
+)
+
+
+def _number_matches(text: str) -> list[re.Match[str]]:
+    """``list(_NUMBER.finditer(text))``, trying the pattern only where a number can start."""
+    out = []
+    end = 0
+    for pos in itertools.chain((0,), (m.end() for m in _NUMBER_SCAN.finditer(text))):
+        if pos < end:
+            continue
+        m = _NUMBER.match(text, pos)
+        if m is not None:
+            out.append(m)
+            end = m.end()
+    return out
+
+
 def find_numbers(text: str) -> list[NumberMatch]:
     """Numbers in ``text`` in order: digits or Dutch words, with scale words applied.
 
@@ -185,7 +208,7 @@ def find_numbers(text: str) -> list[NumberMatch]:
     is the article.
     """
     out: list[NumberMatch] = []
-    for m in _NUMBER.finditer(text):
+    for m in _number_matches(text):
         scale_word = m["scale"] or ""
         factor = SCALES.get(scale_word.lower(), 1.0)
         if m["m"]:
@@ -235,6 +258,11 @@ def _currency(code: str) -> str:
 
 
 _ANY_CURRENCY = re.compile(r"[€$£]|(?i:euro|eur\b|dollar|usd\b|gbp\b|pond|cfa|xof\b)")
+
+
+# Where an amount of money may be: every match of _ANY_CURRENCY (case-insensitive) starts with
+# a match of this pattern in the lower-cased text (``ſ`` is an ``s`` to a case-insensitive match).
+MONEY_HINT = re.compile(r"€|\$|£|cfa|dollar|eur|gbp|pond|u[sſ]d|xof")
 
 
 def find_money(text: str) -> list[MoneyMatch]:

@@ -8,6 +8,7 @@ Semicolons do not split (they separate list items inside one sentence).
 
 from __future__ import annotations
 
+import bisect
 import re
 from functools import cache
 
@@ -27,15 +28,24 @@ def _abbreviations() -> tuple[frozenset[str], frozenset[str]]:
 
 def _is_abbreviation_end(text: str, dot: int) -> bool:
     """True where the ``.`` at ``dot`` closes an abbreviation or initial, not a sentence."""
-    m = _WORD_BEFORE.search(text, max(0, dot - 60), dot + 1)
-    if not m:
-        return False
-    word = m.group(1).lstrip("([\"'‘“")
+    lo = max(0, dot - 60)
+    start = max(text.rfind(" ", lo, dot + 1), text.rfind("\n", lo, dot + 1)) + 1
+    start = max(start, lo)
+    if _SPACE.search(text, start, dot + 1):  # other white space: the general search
+        m = _WORD_BEFORE.search(text, lo, dot + 1)
+        if not m:
+            return False
+        start = m.start(1)
+    word = text[start : dot + 1].lstrip("([\"'‘“")
     keep, _terminal = _abbreviations()
     if word.lower() in keep:
         return True
     # initials: 'W.B.', 'M.' (one capital letter before each dot)
-    return bool(re.fullmatch(r"(?:[A-Z]\.)+", word))
+    return bool(_INITIALS.fullmatch(word))
+
+
+_SPACE = re.compile(r"\s")
+_INITIALS = re.compile(r"(?:[A-Z]\.)+")
 
 
 MAX_SENTENCE = 2000  # characters; longer runs are cut at a space, so no rule sees a huge span
@@ -130,3 +140,43 @@ def section_of(text: str, pos: int) -> str:
             return line.strip()
         end = start - 1
     return ""
+
+
+def lowered(doc) -> str | None:  # noqa: ANN001 - a model.Document
+    """The document's text in lower case where that keeps every character in place, else None."""
+    if "lowered" not in doc.memo:
+        low = doc.text.lower()
+        doc.memo["lowered"] = low if len(low) == len(doc.text) else None
+    return doc.memo["lowered"]
+
+
+def sentence_flags(doc, key: str, pattern: re.Pattern[str],  # noqa: ANN001 - a model.Document
+                   lower: bool = True) -> list[bool] | None:
+    """Per sentence (of :func:`sentences_of`): does a match of ``pattern`` in the lower-cased
+    text (the text itself where ``lower`` is False) overlap it? A cheap whole-document
+    prefilter: callers still check a flagged sentence exactly, and treat every sentence as
+    flagged where the result is None (a text whose lower case does not keep its characters in
+    place)."""
+    memo_key = "flags:" + key
+    if memo_key not in doc.memo:
+        low = lowered(doc) if lower else doc.text
+        if low is None:
+            doc.memo[memo_key] = None
+        else:
+            sents = sentences_of(doc)
+            starts = [s for s, _ in sents]
+            flags = [False] * len(sents)
+            pos = 0
+            m = pattern.search(low)
+            while m is not None:  # once a sentence is flagged, search on from its end
+                a, b = m.span()
+                i = max(0, bisect.bisect_right(starts, a) - 1)
+                pos = max(b, a + 1)
+                while i < len(sents) and sents[i][0] < b:
+                    if sents[i][1] > a:
+                        flags[i] = True
+                        pos = max(pos, sents[i][1])
+                    i += 1
+                m = pattern.search(low, pos)
+            doc.memo[memo_key] = flags
+    return doc.memo[memo_key]

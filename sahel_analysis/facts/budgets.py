@@ -20,8 +20,8 @@ from sahel_analysis.facts.contributions import (
     quote_span,
 )
 from sahel_analysis.model import Document
-from sahel_analysis.numbers import find_money
-from sahel_analysis.sentences import section_of, sentences_of
+from sahel_analysis.numbers import MONEY_HINT, find_money
+from sahel_analysis.sentences import section_of, sentence_flags, sentences_of
 from sahel_analysis.vocab import Entities, Entity, entities_of, find_entities, read_csv
 
 RECIPIENT_KINDS = ("mission", "programme", "fund")
@@ -110,7 +110,10 @@ def extract(doc: Document) -> list[dict]:
     text = doc.text
     ents = entities_of(doc)
     rows: list[dict] = []
-    for s, e in sentences_of(doc):
+    flags = sentence_flags(doc, "money", MONEY_HINT)
+    for i, (s, e) in enumerate(sentences_of(doc)):
+        if flags is not None and not flags[i]:
+            continue  # no currency word or sign in the sentence: no amount of money
         prev_end = s
         for m in find_money(text[s:e]):
             start, end = s + m.start, s + m.end

@@ -22,8 +22,16 @@ from functools import cache
 
 from sahel_analysis.model import Document
 from sahel_analysis.numbers import NumberMatch, find_money, find_numbers
-from sahel_analysis.sentences import is_heading, section_of, sentences_of
-from sahel_analysis.vocab import MISSIONS, Entities, Entity, entities_of, find_entities, read_csv
+from sahel_analysis.sentences import is_heading, section_of, sentence_flags, sentences_of
+from sahel_analysis.vocab import (
+    MISSIONS,
+    Entities,
+    Entity,
+    entities_of,
+    find_entities,
+    read_csv,
+    trie_pattern,
+)
 
 try:  # written by another helper; degrade gracefully while it is absent
     from sahel_analysis.dates import find_dates
@@ -59,6 +67,15 @@ def _first_words() -> frozenset[str]:
     """Lower-case first words of the personnel nouns, and ``aantal``: a cheap sentence filter."""
     words = {_TOKEN.match(n.lower()).group() for n, _ in _units()[0] if _TOKEN.match(n)}
     return frozenset(words | {"aantal"})
+
+
+@cache
+def _first_words_rx() -> re.Pattern[str]:
+    """A non-word character and one of :func:`_first_words` (or its start) after it, in
+    lower-case text (a prefilter). The class holds the lower case of every non-word character
+    (and more), so the engine skips plain letters fast."""
+    return re.compile(r"[^a-z0-9_\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u024f]"
+                      + trie_pattern(sorted(_first_words())))
 
 
 @cache
@@ -144,7 +161,7 @@ def period_near(
         return None, None
     text = doc.text
     try:
-        found = find_dates(text[s:e], doc.ref_date)
+        found = _sentence_dates(doc, s, e)
     except Exception:  # noqa: BLE001 - dates are a bonus, never fatal
         return None, None
     if not found:
@@ -178,11 +195,20 @@ def _iso(day: dt.date | None) -> str | None:
     return day.isoformat() if day else None
 
 
+def _sentence_dates(doc: Document, s: int, e: int) -> list:
+    """``find_dates`` of ``doc.text[s:e]`` against the document's date, found once per span."""
+    memo = doc.memo.setdefault("span_dates", {})
+    found = memo.get((s, e))
+    if found is None:
+        found = memo[(s, e)] = find_dates(doc.text[s:e], doc.ref_date)
+    return found
+
+
 def _date_spans(doc: Document, s: int, e: int) -> list[tuple[int, int]]:
     if find_dates is None:
         return []
     try:
-        return [(s + d.start, s + d.end) for d in find_dates(doc.text[s:e], doc.ref_date)]
+        return [(s + d.start, s + d.end) for d in _sentence_dates(doc, s, e)]
     except Exception:  # noqa: BLE001
         return []
 
@@ -226,6 +252,10 @@ def counts_in(doc: Document, s: int, e: int) -> list[tuple[NumberMatch, int, str
     """Counts of people in sentence ``[s, e)``: (number, end of noun phrase, noun label)."""
     text = doc.text
     chunk = text[s:e]
+    numbers = [n for n in find_numbers(chunk)
+               if not (n.value < 1 or n.value != int(n.value) or n.value >= 1e6)]
+    if not numbers:
+        return []  # no whole number that could count people
     money = [(s + m.start, s + m.end) for m in find_money(chunk)]
     dates = _date_spans(doc, s, e)
     nouns = _units()[0]
@@ -237,10 +267,8 @@ def counts_in(doc: Document, s: int, e: int) -> list[tuple[NumberMatch, int, str
     out = []
     blocked = sorted(money + dates)
     starts = [a for a, _b in blocked]
-    for n in find_numbers(chunk):
+    for n in numbers:
         n = NumberMatch(s + n.start, s + n.end, n.value, n.text, n.is_word)
-        if n.value < 1 or n.value != int(n.value) or n.value >= 1e6:
-            continue
         i = bisect.bisect_left(starts, n.end)  # spans starting before the number ends
         if any(b > n.start for _a, b in blocked[max(0, i - 4) : i]):
             continue
@@ -319,11 +347,19 @@ def _has_cue(text: str, s: int, e: int) -> bool:
 _BOTH = re.compile(r"\bbeide\s+(?:[\w]+-)?missies\b", re.IGNORECASE)
 
 
+_COMBINED_CUE = re.compile(r"gecombineerd|gezamenlijk mandaat|beide missies", re.IGNORECASE)
+# The same in lower-cased text: a case-insensitive i or s also matches dotless i and long s.
+_COMBINED_HINT = re.compile(r"gecomb[iı]neerd|gezamenl[iı]jk mandaat|be[iı]de m[iı][sſ][sſ][iı]e[sſ]")
+
+
 def _combined(doc: Document, ents: Entities, sents: list[tuple[int, int]]) -> set[str]:
     """Missions the document says share one national mandate (vocab/mission_combinations)."""
     out: set[str] = set()
-    cue = re.compile(r"gecombineerd|gezamenlijk mandaat|beide missies", re.IGNORECASE)
+    cue = _COMBINED_CUE
+    flags = sentence_flags(doc, "combined", _COMBINED_HINT)
     for i, (s, e) in enumerate(sents):
+        if flags is not None and not flags[i]:
+            continue
         if not cue.search(doc.text, s, e):
             continue
         lo = sents[i - 1][0] if i else s
@@ -378,7 +414,10 @@ def extract(doc: Document) -> list[dict]:
     combined = _combined(doc, ents, sents)
     rows: list[dict] = []
     seen: set[tuple] = set()
-    for s, e in sents:
+    flags = sentence_flags(doc, "personnel", _first_words_rx())
+    for i, (s, e) in enumerate(sents):
+        if flags is not None and not flags[i] and s and text[s - 1].isspace():
+            continue  # none of the words below even as the start of a word
         if _first_words().isdisjoint(_TOKEN.findall(text[s:e].lower())):
             continue  # no word for people (nor "aantal"): no count, and no number scan
         found = counts_in(doc, s, e)

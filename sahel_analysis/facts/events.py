@@ -21,13 +21,13 @@ from __future__ import annotations
 import bisect
 import datetime as dt
 import re
-from dataclasses import replace
+from collections.abc import Iterable
 from functools import cache
 
 from sahel_analysis.dates import DateMatch, DateWindow, find_dates
 from sahel_analysis.model import Document
-from sahel_analysis.sentences import sentences_of
-from sahel_analysis.vocab import Entity, find_entities, read_csv
+from sahel_analysis.sentences import lowered, sentence_flags, sentences_of
+from sahel_analysis.vocab import Entity, entities_in, read_csv, trie_pattern
 from sahel_analysis.vocab import countries as vocab_countries
 
 EVENT_TYPES = (
@@ -54,6 +54,7 @@ _MAX_QUOTE = 240
 
 
 _LITERAL_HEAD = re.compile(r"[a-zà-ÿ][a-zà-ÿ -]{2}")
+_W1 = re.compile(r"\w")
 _WORD_START = re.compile(r"(?<![\w-])[^\W\d_]")
 
 
@@ -75,19 +76,56 @@ def _triggers() -> tuple[dict[str, list[tuple[re.Pattern[str], int]]], re.Patter
     return by_head, rest, tuple((r["event_type"], float(r["weight"])) for r in rows)
 
 
-def _trigger_hits(text: str, s: int, e: int) -> list[tuple[int, int, int]]:
-    """(start, end, row index) of every trigger in ``text[s:e]``."""
+@cache
+def _rest_scan() -> re.Pattern[str] | None:
+    """The ``rest`` pattern of :func:`_triggers` as the character before the position: a class
+    that holds every character that is neither a word character nor ``-`` (and more), so the
+    engine skips plain letters fast; the hits are checked exactly."""
+    rest = _triggers()[1]
+    if rest is None:
+        return None
+    inner = rest.pattern[len(r"(?<![\w-])(?=") : -1]
+    return re.compile(r"[^a-zA-Z0-9_\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u024f-](?=(?i:" + inner + "))")
+
+
+@cache
+def _head_scan() -> re.Pattern[str]:
+    """In lower-cased text: the character before a trigger's first three letters. The class
+    holds the lower case of every character that is neither a word character nor ``-`` (and
+    more), so the engine skips plain letters fast; the hits are checked exactly."""
+    heads = trie_pattern(sorted(_triggers()[0]))
+    return re.compile(r"[^a-z0-9_\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u024f-](?=" + heads + ")")
+
+
+def _word_starts(doc: Document, s: int, e: int) -> Iterable[int]:
+    """The positions where ``_WORD_START`` matches in ``doc.text[s:e]``; where the lower-cased
+    text keeps every character in place, only those whose first three letters start a trigger
+    pattern (the others have none to try)."""
+    text = doc.text
+    low = lowered(doc)
+    if low is None:
+        return (w.start() for w in _WORD_START.finditer(text, s, e))
+    found = [s]
+    found += [m.end() for m in _head_scan().finditer(low, s, min(len(low), e + 2))]
+    return (p for p in found if p < e and _WORD_START.match(text, p))
+
+
+def _trigger_hits(doc: Document, s: int, e: int) -> list[tuple[int, int, int]]:
+    """(start, end, row index) of every trigger in ``doc.text[s:e]``."""
+    text = doc.text
     by_head, rest, _ = _triggers()
     out = []
-    for w in _WORD_START.finditer(text, s, e):
-        pos = w.start()
+    for pos in _word_starts(doc, s, e):
         for rx, i in by_head.get(text[pos : pos + 3].lower(), ()):
             m = rx.match(text, pos, e)
             if m:
                 out.append((pos, m.end(), i))
-    if rest is not None:
-        for m in rest.finditer(text, s, e):
-            name = m.lastgroup
+    if rest is not None:  # as rest.finditer(text, s, e), tried only after a non-word character
+        found = [rest.match(text, 0, e)] if s == 0 else []
+        found += [m for m in _rest_scan().finditer(text, max(s - 1, 0), e)
+                  if not _W1.match(m.group())]
+        for m in found:
+            name = m.lastgroup if m is not None else None
             if name is not None:
                 out.append((*m.span(name), int(name[1:])))
     return out
@@ -128,6 +166,9 @@ _DATELESS_DECISION = re.compile(
     r"(?<![\w-])(?:is|heeft|hebben|zijn)\s+(?:\w+\s+){0,3}besloten\b|\bbesluit\s+het\s+kabinet\b",
     re.I,
 )
+# Every match of _DATELESS_DECISION holds a match of this in the lower-cased text (a cheap
+# whole-document prefilter; a case-insensitive i or s also matches dotless i and long s).
+_DECIDED_HINT = re.compile(r"be[sſ]loten|be[sſ]lu[iı]t\s+het\s+kab[iı]net")
 _CODE = re.compile(r"\b[A-Z]{3}\b")
 _HYPOTHETICAL = re.compile(r"\W*(?:indien|mocht|mochten|stel dat|als)\b", re.I)
 _SEGMENT_CUT = re.compile(r"[,;:()«»]|\s[–—-]\s")
@@ -209,9 +250,9 @@ def _event_type(hits: list[tuple[int, int, int]], spans: list[tuple[int, int]]
     return "other", 0.0
 
 
-def _entities(text: str, s: int, e: int) -> list[Entity]:
-    """Gazetteer names in ``text[s:e]`` with spans in ``text``."""
-    return [replace(x, start=x.start + s, end=x.end + s) for x in find_entities(text[s:e])]
+def _entities(doc: Document, s: int, e: int) -> list[Entity]:
+    """Gazetteer names in ``doc.text[s:e]`` (as found in that span alone) with spans in the text."""
+    return entities_in(doc, s, e)
 
 
 def _actors_country(text: str, s: int, e: int, etype: str,
@@ -275,6 +316,8 @@ def _dates(doc: Document) -> list[DateMatch]:
     if not window or window[0] == window[1]:
         return find_dates(doc.text, doc.ref_date)
     late = find_dates(doc.text, window[1])
+    if not any(m.relative for m in late):
+        return late  # nothing read against the bound: the first day cannot change a window
     early = {(m.start, m.end): m for m in find_dates(doc.text, window[0]) if m.relative}
     out = []
     for m in late:
@@ -303,7 +346,11 @@ def extract(doc: Document) -> list[dict]:
 
     rows: list[dict] = []
     seen: set[tuple[str, str, str, str]] = set()
+    decided = sentence_flags(doc, "besloten", _DECIDED_HINT)
+    dateless = bool(doc_start and doc.date_known)
     for i, (ss, se) in enumerate(sentences):
+        if i not in by_sentence and not (dateless and (decided is None or decided[i])):
+            continue  # no date and no decision word: nothing below can make a row
         sentence = text[ss:se]
         if _HYPOTHETICAL.match(sentence):
             continue
@@ -313,13 +360,14 @@ def extract(doc: Document) -> list[dict]:
             and not _is_header(sentence, m, doc)
         ]  # fmt: skip
         if not matches:
-            if doc_start and doc.date_known and _DATELESS_DECISION.search(sentence):
+            if doc_start and doc.date_known and (decided is None or decided[i]) \
+                    and _DATELESS_DECISION.search(sentence):
                 rows.append(_row(doc, (ss, se), None, (doc_start, doc_start), "day",
-                                 "dateless_decision", _trigger_hits(text, ss, se),
-                                 _entities(text, ss, se)))
+                                 "dateless_decision", _trigger_hits(doc, ss, se),
+                                 _entities(doc, ss, se)))
             continue
-        hits = _trigger_hits(text, ss, se)
-        ents = _entities(text, ss, se)
+        hits = _trigger_hits(doc, ss, se)
+        ents = _entities(doc, ss, se)
         j = 0
         while j < len(matches):
             m = first = matches[j]
@@ -369,6 +417,8 @@ def _row(doc: Document, sent: tuple[int, int], clause: tuple[int, int] | None,
             ce -= 1
     while ce > cs and text[ce - 1] in " ,;:.":
         ce -= 1
+    while cs < ce and text[cs] in "-–•* ":  # a list item's bullet is not part of the quote
+        cs += 1
     spans = [(cs, ce), sent]
     if date_span is not None:
         ds, de = date_span

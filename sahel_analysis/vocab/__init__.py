@@ -16,7 +16,7 @@ import bisect
 import csv
 import re
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from pathlib import Path
 
 _DIR = Path(__file__).parent
@@ -117,14 +117,93 @@ def _norm(s: str) -> str:
     return " ".join(s.replace("’", "'").split())
 
 
+@lru_cache(maxsize=8192)
 def _lookup(found: str) -> _Alias | None:
     _, exact, folded = _index()
     key = _norm(found)
     return exact.get(key) or folded.get(key.casefold())
 
 
+def trie_pattern(words: list[str]) -> str:
+    """A regex alternation of ``words`` factored as a trie (fast to reject at a position)."""
+    root: dict = {}
+    for word in words:
+        node = root
+        for ch in word:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+
+    def emit(node: dict) -> str:
+        alts = [re.escape(ch) + emit(sub) for ch, sub in sorted(node.items()) if ch]
+        if not alts:
+            return ""
+        body = alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
+        return f"(?:{body})?" if "" in node else body
+
+    return emit(root)
+
+
+@cache
+def _first_word_rx() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """Whole words (case-folded) that some alias starts with: the candidates of a scan.
+
+    The scan pattern matches the character before such a word: any character that is not a
+    plain lower-case letter or digit (a cheap character class, so the engine skips ordinary
+    text fast); the caller keeps the hits where that character is not a word character.
+    """
+    trie = trie_pattern(sorted(_index()[0]))
+    scan = re.compile(r"[^a-z0-9_\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u024f](?=(" + trie + r")\b)")
+    head = re.compile(r"(?:" + trie + r")\b")
+    return scan, head
+
+
+_W1 = re.compile(r"\w")
+_NON_ASCII = re.compile(r"[^\x00-\x7f]")
+
+
+@cache
+def _folds_evenly(c: str) -> bool:
+    """True where ``c`` case-folds to one character that is a word character just when ``c`` is."""
+    f = c.casefold()
+    return len(f) == 1 and bool(_W1.match(c)) == bool(_W1.match(f))
+
+
+def _folds_in_place(text: str, folded: str) -> bool:
+    """True where ``folded`` is ``text`` case-folded one character for one character, with the
+    same word characters, so word spans and case-folded words can be read off ``folded``."""
+    if len(folded) != len(text):
+        return False
+    return text.isascii() or all(map(_folds_evenly, set(_NON_ASCII.findall(text))))
+
+
 def find_entities(text: str) -> list[Entity]:
     """All gazetteer names in ``text``: longest match first, non-overlapping, in text order."""
+    groups = _index()[0]
+    folded = text.casefold()
+    if not _folds_in_place(text, folded):
+        return _find_entities_by_word(text)
+    scan, head = _first_word_rx()
+    out: list[Entity] = []
+    taken = 0
+    first = head.match(folded)
+    starts = [(0, first.group())] if first else []
+    starts += [(p.end(), p.group(1)) for p in scan.finditer(folded) if not _W1.match(p.group())]
+    for start, word in starts:
+        if start < taken or (start and text[start - 1] == "@"):
+            continue
+        m = groups[word].match(text, start)
+        if m is None:
+            continue
+        a = _lookup(m.group(0))
+        if a is None:
+            continue
+        out.append(Entity(m.start(), m.end(), m.group(0), a.kind, a.canonical, a.iso3))
+        taken = m.end()
+    return out
+
+
+def _find_entities_by_word(text: str) -> list[Entity]:
+    """:func:`find_entities` trying every word of ``text`` (texts that case-fold unevenly)."""
     groups = _index()[0]
     out: list[Entity] = []
     taken = 0
@@ -158,6 +237,17 @@ class Entities(list):
         return self[bisect.bisect_left(self._starts, lo) : bisect.bisect_left(self._starts, hi)]
 
 
+    def inside(self, lo: int, hi: int) -> list[Entity] | None:
+        """The entities within ``lo <= start, end <= hi``; None where one crosses an edge."""
+        i = bisect.bisect_left(self._starts, lo)
+        j = bisect.bisect_left(self._starts, hi)
+        if i and self[i - 1].end > lo:
+            return None
+        if j > i and self[j - 1].end > hi:
+            return None
+        return self[i:j]
+
+
 def index_entities(text: str) -> Entities:
     """:func:`find_entities` as an :class:`Entities` list (range lookups by bisection)."""
     return Entities(find_entities(text))
@@ -168,6 +258,25 @@ def entities_of(doc) -> Entities:  # noqa: ANN001 - a model.Document (no import 
     if "entities" not in doc.memo:
         doc.memo["entities"] = index_entities(doc.text)
     return doc.memo["entities"]
+
+
+def entities_in(doc, s: int, e: int) -> list[Entity]:  # noqa: ANN001 - a model.Document
+    """``find_entities(doc.text[s:e])`` with spans in ``doc.text``.
+
+    Read off the document's entities where that is the same: the span is bounded by white
+    space (or the text's ends), no name crosses its edges, and the text case-folds evenly
+    (every name found is then a known alias). Else the span is scanned on its own.
+    """
+    text = doc.text
+    if (s == 0 or text[s - 1].isspace()) and (e >= len(text) or text[e].isspace()):
+        if "folds_evenly" not in doc.memo:
+            doc.memo["folds_evenly"] = _folds_in_place(text, text.casefold())
+        if doc.memo["folds_evenly"]:
+            found = entities_of(doc).inside(s, e)
+            if found is not None:
+                return list(found)
+    return [Entity(x.start + s, x.end + s, x.text, x.kind, x.canonical, x.iso3)
+            for x in find_entities(text[s:e])]
 
 
 def country_iso3(name: str) -> str | None:
