@@ -116,3 +116,14 @@ def test_seed_003_rows() -> None:
     assert any(r["date_start"] == "2021-03-01" for r in rows)  # Sinds maart 2021
     cited = [r for r in rows if r["date_start"] in ("2021-10-15", "2020-03-27")]
     assert cited == []  # (Kamerstuk 29 521, nr. 426, 15 oktober 2021 ...)
+
+
+def test_a_city_gives_the_event_its_country():
+    from sahel_analysis.facts.events import extract
+    from sahel_analysis.model import Document
+
+    text = "Den Haag, 12 mei 2015\nOp 6 maart 2015 vond een aanslag plaats op een restaurant in Bamako."
+    doc = Document(file="x.txt", part=1, text=text, offsets=list(range(len(text) + 1)),
+                   date="2015-05-12", date_known=True)
+    rows = [r for r in extract(doc) if r["date_start"] == "2015-03-06"]
+    assert rows and rows[0]["event_type"] == "attack" and rows[0]["country"] == "MLI"

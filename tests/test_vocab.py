@@ -60,3 +60,11 @@ def test_country_iso3_and_table():
     table = countries()
     assert table["MLI"] == "Mali" and table["NER"] == "Niger"
     assert len(table) > 240
+
+
+def test_places_give_a_country_but_are_no_nation():
+    from sahel_analysis.vocab import find_entities
+
+    ents = {e.text: e for e in find_entities("Een aanslag in Gao en een aanval bij Niamey.")}
+    assert ents["Gao"].kind == "place" and ents["Gao"].iso3 == "MLI"
+    assert ents["Niamey"].iso3 == "NER"

@@ -28,7 +28,8 @@ RECIPIENT_KINDS = ("mission", "programme", "fund")
 # funds owned by an organisation: money "from" them is paid by that organisation
 FUND_OWNER = {"EDF": "EU", "EUTF": "EU", "EPF": "EU", "CERF": "UN"}
 _GOVERN = re.compile(
-    r"\s+(?:\w+\s+){0,2}?(?:levert|leverde|draagt|droeg|kondigt|kondigde|stelt|stelde|heeft|"
+    r"\s+(?:\w+\s+){0,2}?(?:levert|leverde|leveren|draagt|droeg|dragen|kondigt|kondigde|stelt|stelde|"
+    r"stellen|heeft|hebben|geven|investeren|financieren|betalen|"
     r"zegde|zegt|investeert|investeerde|geeft|gaf|financiert|financierde|betaalt|trekt|"
     r"reserveert|maakt|zal|bijdrage|steun|steunpakket)\b",
     re.IGNORECASE,
@@ -54,7 +55,7 @@ def _rx(meaning: str, case: bool = False) -> re.Pattern[str]:
 
 def _funder(text: str, ents: Entities, s: int, e: int, pos: int) -> str | None:
     orgs = set(_cues()["org_funder"])
-    cands = [x for x in ents.between(s, e) if x.iso3 or x.canonical in orgs]
+    cands = [x for x in ents.between(s, e) if (x.iso3 and x.kind != "place") or x.canonical in orgs]
     for x in cands:  # a country / organisation that acts in the sentence
         rx = _OWN_ADJ if x.kind == "demonym" else _GOVERN
         if x.end <= pos and rx.match(text, x.end):

@@ -39,6 +39,7 @@ except ImportError:  # pragma: no cover
     find_dates = None  # type: ignore[assignment]
 
 MISSION_KINDS = ("mission", "programme")
+_NATIONS = ("country", "demonym")  # kinds that can contribute (a city cannot)
 _STOP = frozenset(
     "de het een van in aan op voor met uit tot bij te om als en of die dat dit deze is zijn"
     " was waren wordt worden jaar jaren maand maanden week weken dag dagen procent keer"
@@ -383,14 +384,14 @@ def contributor_for(text: str, ents: Entities, s: int, n: NumberMatch, noun_end:
     cs = cs + 1 if cs >= s else s
     if _cue_rx("all").search(text, cs, n.start):
         return "ALL"
-    adjacent = [x for x in ents.between(n.end, noun_end) if x.iso3]
+    adjacent = [x for x in ents.between(n.end, noun_end) if x.iso3 and x.kind in _NATIONS]
     if adjacent:
         return adjacent[0].iso3 or "NLD"
     if re.search(r"blauwhelmen", text[n.end : noun_end], re.IGNORECASE):
         return "ALL"
     gov = re.compile(r"\s+(?:militaire\s+|personele\s+)?(?:bijdrage|inzet|levert|leverde|draagt|"
                      r"zet|stuurt|heeft|zal|is)\b", re.IGNORECASE)
-    before = [x for x in ents.between(s, n.start) if x.end <= n.start and x.iso3]
+    before = [x for x in ents.between(s, n.start) if x.end <= n.start and x.iso3 and x.kind in _NATIONS]
     for x in reversed(before):
         if gov.match(text, x.end):
             return x.iso3 or "NLD"

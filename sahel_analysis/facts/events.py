@@ -262,7 +262,7 @@ def _actors_country(text: str, s: int, e: int, etype: str,
     actors: list[str] = []
     countries: list[str] = []
     for ent in ents:
-        if ent.kind == "country" and ent.iso3:
+        if ent.kind in ("country", "place") and ent.iso3:
             countries.append(ent.iso3)
         name = ent.canonical
         if ent.kind in ("country", "demonym", "mission", "org", "armed_group") and name not in actors:

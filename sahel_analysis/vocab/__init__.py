@@ -6,8 +6,9 @@ Aliases written as acronyms (``NL``, ``EU``, ``VN``, ``EUTM``) match case-sensit
 names match case-insensitively.
 
 Entity kinds: ``mission``, ``programme``, ``fund``, ``component`` (part of a mission, e.g.
-UNPOL), ``org``, ``armed_group``, ``country`` (a country's name) and ``demonym`` (an
-adjective such as ``Nederlandse``; ``iso3`` set as for countries).
+UNPOL), ``org``, ``armed_group``, ``country`` (a country's name), ``demonym`` (an
+adjective such as ``Nederlandse``; ``iso3`` set as for countries) and ``place`` (a city or region,
+``iso3`` its country).
 """
 
 from __future__ import annotations
@@ -70,6 +71,8 @@ def _aliases() -> tuple[_Alias, ...]:
     for row in read_csv("countries.csv"):
         kind = "demonym" if row["kind"] == "demonym" else "country"
         out.append(_Alias(row["alias"], kind, row["iso3"], row["iso3"]))
+    for row in read_csv("places.csv"):
+        out.append(_Alias(row["alias"], "place", row["alias"], row["iso3"]))
     return tuple(out)
 
 
