@@ -270,8 +270,15 @@ def load(directory: str | os.PathLike = "data/processed") -> dict[str, pd.DataFr
     for name in TABLES:
         path = directory / f"{name}.parquet"
         if path.exists():
-            df = pd.read_parquet(path)
-            out[name] = frame(name, df.to_dict("records")) if len(df) else frame(name)
+            out[name] = _typed(name, pd.read_parquet(path))
         else:
             out[name] = frame(name)
     return out
+
+
+def _typed(table: str, df: pd.DataFrame) -> pd.DataFrame:
+    """``df`` with exactly the table's columns and dtypes (parquet written here keeps them)."""
+    schema = SCHEMAS[table]
+    if list(df.columns) == list(schema) and all(str(df[c].dtype) == t for c, t in schema.items()):
+        return df
+    return frame(table, df.to_dict("records")) if len(df) else frame(table)
