@@ -22,7 +22,7 @@ from sahel_analysis.facts.contributions import (
 from sahel_analysis.model import Document
 from sahel_analysis.numbers import MONEY_HINT, find_money
 from sahel_analysis.sentences import section_of, sentence_flags, sentences_of
-from sahel_analysis.vocab import Entities, Entity, entities_of, find_entities, read_csv
+from sahel_analysis.vocab import Entities, Entity, cues_by_meaning, entities_of, find_entities
 
 RECIPIENT_KINDS = ("mission", "programme", "fund")
 # funds owned by an organisation: money "from" them is paid by that organisation
@@ -41,10 +41,7 @@ _OWN_ADJ = re.compile(r"\s+(?:financiële\s+|jaarlijkse\s+)?(?:bijdrage|steun)",
 
 @cache
 def _cues() -> dict[str, list[str]]:
-    out: dict[str, list[str]] = {}
-    for row in read_csv("budget_cues.csv"):
-        out.setdefault(row["meaning"], []).append(row["cue"])
-    return out
+    return cues_by_meaning("budget_cues.csv")
 
 
 @cache

@@ -27,6 +27,7 @@ from sahel_analysis.vocab import (
     MISSIONS,
     Entities,
     Entity,
+    cues_by_meaning,
     entities_of,
     find_entities,
     read_csv,
@@ -109,10 +110,7 @@ def _label(table: list[tuple[str, str]], found: str) -> str:
 @cache
 def cues() -> dict[str, list[str]]:
     """Cue phrases by meaning (max, approx, mandate, planned, all, exclude)."""
-    out: dict[str, list[str]] = {}
-    for row in read_csv("contribution_cues.csv"):
-        out.setdefault(row["meaning"], []).append(row["cue"])
-    return out
+    return cues_by_meaning("contribution_cues.csv")
 
 
 @cache

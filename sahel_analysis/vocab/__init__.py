@@ -56,6 +56,14 @@ class _Alias:
     iso3: str | None
 
 
+def cues_by_meaning(name: str) -> dict[str, list[str]]:
+    """A cue-word file (columns ``cue``, ``meaning``) as meaning -> cues."""
+    out: dict[str, list[str]] = {}
+    for row in read_csv(name):
+        out.setdefault(row["meaning"], []).append(row["cue"])
+    return out
+
+
 def read_csv(name: str) -> list[dict[str, str]]:
     """Rows of a CSV file in the vocab folder, as dicts (blank and ``#`` lines skipped)."""
     with open(_DIR / name, encoding="utf-8", newline="") as fh:
@@ -186,36 +194,25 @@ def find_entities(text: str) -> list[Entity]:
     if not _folds_in_place(text, folded):
         return _find_entities_by_word(text)
     scan, head = _first_word_rx()
-    out: list[Entity] = []
-    taken = 0
     first = head.match(folded)
     starts = [(0, first.group())] if first else []
     starts += [(p.end(), p.group(1)) for p in scan.finditer(folded) if not _W1.match(p.group())]
-    for start, word in starts:
-        if start < taken or (start and text[start - 1] == "@"):
-            continue
-        m = groups[word].match(text, start)
-        if m is None:
-            continue
-        a = _lookup(m.group(0))
-        if a is None:
-            continue
-        out.append(Entity(m.start(), m.end(), m.group(0), a.kind, a.canonical, a.iso3))
-        taken = m.end()
-    return out
+    return _resolve(text, ((start, groups[word]) for start, word in starts))
 
 
 def _find_entities_by_word(text: str) -> list[Entity]:
     """:func:`find_entities` trying every word of ``text`` (texts that case-fold unevenly)."""
     groups = _index()[0]
+    candidates = ((w.start(), groups.get(w.group().casefold())) for w in _WORD.finditer(text))
+    return _resolve(text, ((start, rx) for start, rx in candidates if rx is not None))
+
+
+def _resolve(text: str, candidates) -> list[Entity]:  # noqa: ANN001 - iterable of (start, regex)
+    """Entities at candidate starts (in text order): longest alias there, non-overlapping."""
     out: list[Entity] = []
     taken = 0
-    for w in _WORD.finditer(text):
-        start = w.start()
-        if start < taken:
-            continue
-        rx = groups.get(w.group().casefold())
-        if rx is None or (start and text[start - 1] == "@"):
+    for start, rx in candidates:
+        if start < taken or (start and text[start - 1] == "@"):
             continue
         m = rx.match(text, start)
         if m is None:
