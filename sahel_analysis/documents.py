@@ -58,7 +58,7 @@ SIGNATORY = re.compile(
     r"((?:[A-Z][a-z]?\.\s?)+(?:[a-z]+\s)*[A-Z][\w'’-]+(?:[ -][A-Z][\w'’-]+){0,3})",
     re.M,
 )
-LETTER_TITLE = re.compile(r"^[\s\f]*(?:Nr\.\s*\d+|[A-Z]{1,3})?\s*(BRIEF VAN .+?)(?=\nAan\s|\n\n|$)", re.S)
+LETTER_TITLE = re.compile(r"^[ \t\f]*(?:Nr\.\s*\d+|[A-Z]{1,3})?[ \t]*(BRIEF VAN .+?)(?=\nAan\s|\n\n|\Z)", re.S | re.M)
 SUBJECT = re.compile(r"informe(?:ert|ren|er)\b[^.]{0,200}?\bover\s+(?:de\s+|het\s+)?([^.]+?)(?:,\s*waaronder|\.|$)")
 KAMER = re.compile(r"\b(Tweede|Eerste) Kamer\b")
 HEAD = 6000  # characters of a document's start that hold its header (date, reference)
@@ -176,7 +176,7 @@ def _title(text: str, doc_type: str) -> str:
     if doc_type == "nota":
         m = re.search(r"^nota\n(.+)$", text, re.M | re.I)
         return m.group(1).strip() if m else ""
-    m = LETTER_TITLE.match(text)
+    m = LETTER_TITLE.search(text, 0, HEAD)  # the heading, also below a Kamerstuk header
     if m:
         return " ".join(m.group(1).split())
     if doc_type == "nieuwsbericht":

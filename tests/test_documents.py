@@ -43,3 +43,17 @@ def test_documents_have_length_hash_and_parser_version(built):
     assert (docs["length"] > 1000).all()
     assert docs["content_hash"].str.len().eq(16).all()
     assert docs["parser_version"].notna().all()
+
+
+def test_letter_with_a_kamerstuk_header_and_colophon():
+    from pathlib import Path
+
+    from sahel_analysis.documents import read_documents
+
+    path = Path(__file__).parent / "fixtures" / "layouts" / "kamerstuk_header.txt"
+    (doc,) = read_documents(path)
+    assert doc.doc_type == "kamerbrief"
+    assert doc.title == "BRIEF VAN DE MINISTERS VAN BUITENLANDSE ZAKEN EN VAN DEFENSIE"
+    assert (doc.date, doc.date_known) == ("2020-01-14", True)
+    assert doc.kamerstuk == "29521-401"
+    assert doc.signatories == "S.A. Blok; A.Th.B. Bijleveld-Schouten"
