@@ -68,6 +68,10 @@ def no_data(title: str, lang: str = "en", height: float = 1.2) -> Figure:
 
 
 def _date_axis(ax: Axes) -> None:
+    lo, hi = ax.get_xlim()
+    if hi - lo < 730:  # a few statements close together: show them on a two-year axis, not in hours
+        mid = (lo + hi) / 2
+        ax.set_xlim(mid - 365, mid + 365)
     locator = mdates.AutoDateLocator(minticks=3, maxticks=10)
     ax.xaxis.set_major_locator(locator)
     ax.xaxis.set_major_formatter(mdates.ConciseDateFormatter(locator))

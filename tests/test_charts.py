@@ -107,3 +107,21 @@ def test_briefing_parts_survive_missing_values() -> None:
         assert charts.to_png(fig).startswith(b"\x89PNG")
     assert briefing.country_name(pd.NA, "en") == "(no country)"
     assert briefing.country_name("CIV; GHA", "en").count(",") == 1
+
+
+def test_a_single_statement_gets_a_date_axis_of_years_not_hours():
+    import matplotlib.dates as mdates
+    import pandas as pd
+
+    from sahel_analysis import charts
+    from sahel_analysis.tables import frame
+
+    df = frame("contributions", [{"file": "a.txt", "part": 1, "contributor": "NLD", "mission": "Takuba",
+                                  "component": "total", "personnel": 2, "qualifier": "max",
+                                  "period_end": "2022-12-31", "kind": "mandate"}])
+    df["t0"] = pd.Timestamp("2022-12-31")
+    df["t1"] = pd.Timestamp("2022-12-31")
+    fig = charts.personnel_chart(df)
+    lo, hi = fig.axes[0].get_xlim()
+    assert hi - lo >= 700
+    assert mdates.num2date(hi).year - mdates.num2date(lo).year >= 1
