@@ -127,3 +127,29 @@ def test_a_city_gives_the_event_its_country():
                    date="2015-05-12", date_known=True)
     rows = [r for r in extract(doc) if r["date_start"] == "2015-03-06"]
     assert rows and rows[0]["event_type"] == "attack" and rows[0]["country"] == "MLI"
+
+
+def _events(text: str, date: str = "2024-03-14") -> list[dict]:
+    from sahel_analysis.facts.events import extract
+    from sahel_analysis.model import Document
+
+    doc = Document(file="x.txt", part=1, text=text, offsets=list(range(len(text) + 1)),
+                   date=date, date_known=True)
+    return extract(doc)
+
+
+def test_country_of_a_withdrawal_is_the_country_left():
+    rows = _events("Frankrijk trok op 22 december 2023 de laatste troepen uit Niger terug.")
+    assert [(r["event_type"], r["country"]) for r in rows] == [("withdrawal", "NER")]
+
+
+def test_a_debate_in_parliament_takes_place_in_the_netherlands():
+    rows = _events("Tijdens het Commissiedebat over Mali op 3 februari 2024 is gesproken over de missie.")
+    assert rows and rows[0]["country"] == "NLD"
+
+
+def test_a_sentence_without_a_country_takes_the_section_heading():
+    text = ("Ontwikkelingen in Burkina Faso\nBegin oktober 2022 vond opnieuw een machtsgreep plaats "
+            "onder leiding van een kapitein.")
+    rows = _events(text, "2022-11-16")
+    assert [(r["event_type"], r["country"]) for r in rows] == [("coup", "BFA")]

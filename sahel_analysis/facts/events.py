@@ -22,12 +22,12 @@ import bisect
 import datetime as dt
 import re
 from collections.abc import Iterable
-from functools import cache
+from functools import cache, lru_cache
 
 from sahel_analysis.dates import DateMatch, DateWindow, find_dates
 from sahel_analysis.model import Document
-from sahel_analysis.sentences import lowered, sentence_flags, sentences_of
-from sahel_analysis.vocab import Entity, entities_in, read_csv, trie_pattern
+from sahel_analysis.sentences import lowered, section_of, sentence_flags, sentences_of
+from sahel_analysis.vocab import Entity, entities_in, find_entities, read_csv, trie_pattern
 from sahel_analysis.vocab import countries as vocab_countries
 
 EVENT_TYPES = (
@@ -273,16 +273,64 @@ def _actors_country(text: str, s: int, e: int, etype: str,
             countries.append(code)
             if code not in actors:
                 actors.append(code)
-    if etype == "national_mandate":
+    if etype == "national_mandate" or (etype == "diplomatic" and _institutions().search(text, s, e)):
         country = "NLD"
+    elif etype == "withdrawal" and (left := _left_from(text, ents)):
+        country = left  # "troepen uit Niger terugtrekken": the country they leave
     elif countries:
         country = next((c for c in countries if c != "NLD"), countries[0])
     else:
         missions = _mission_countries()
         demonyms = [x.iso3 for x in ents if x.kind == "demonym" and x.iso3 and x.iso3 != "NLD"]
         by_mission = [missions[x.canonical] for x in ents if x.canonical in missions]
-        country = (demonyms or by_mission or [""])[0]
+        country = (demonyms or by_mission or [_context_country(text, s)])[0]
     return "; ".join(actors), country
+
+
+_FROM = re.compile(r"\b(?:uit|from|van)\s+(?:het\s+|de\s+)?$", re.IGNORECASE)
+
+
+def _left_from(text: str, ents: list[Entity]) -> str:
+    """The country a withdrawal leaves: the one named right after ``uit``."""
+    for x in ents:
+        if x.kind in ("country", "place") and x.iso3 and _FROM.search(text[max(0, x.start - 12) : x.start]):
+            return x.iso3
+    return ""
+
+
+@cache
+def _institutions() -> re.Pattern[str]:
+    """Dutch institutions (vocab/events_institutions.csv): a diplomatic event there is in NLD."""
+    alts = "|".join(r["pattern"] for r in read_csv("events_institutions.csv"))
+    return re.compile(rf"(?<![\w-])(?:{alts})(?![\w-])", re.IGNORECASE)
+
+
+def _foreign(ents: list[Entity]) -> list[str]:
+    return [x.iso3 for x in ents if x.kind in ("country", "place") and x.iso3 and x.iso3 != "NLD"]
+
+
+def _context_country(text: str, pos: int) -> str:
+    """Where a sentence names no country: the section heading's, the paragraph's, the document's.
+
+    ``Ontwikkelingen machtsgreep Burkina Faso`` frames the sentences below it; failing a heading,
+    the country named last before the sentence in its paragraph, then the country the document
+    names most.
+    """
+    heading = section_of(text, pos)
+    found = _foreign(find_entities(heading)) if heading else []
+    if not found:
+        line_start = max(text.rfind("\n", 0, pos) + 1, pos - 1500)
+        found = _foreign(find_entities(text[line_start:pos]))[-1:]
+    return found[0] if found else _dominant_country(text)
+
+
+@lru_cache(maxsize=4)
+def _dominant_country(text: str) -> str:
+    """The country other than the Netherlands that a document names most (ties: the first)."""
+    counts: dict[str, int] = {}
+    for iso3 in _foreign(find_entities(text)):
+        counts[iso3] = counts.get(iso3, 0) + 1
+    return max(counts, key=counts.get) if counts else ""
 
 
 def _summary(etype: str, actors: str, country: str, window: tuple[dt.date, dt.date],
