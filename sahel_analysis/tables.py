@@ -138,28 +138,6 @@ def write_parquet(df: pd.DataFrame, target: Path) -> None:
         tmp.unlink(missing_ok=True)
 
 
-def write_duckdb(tables: dict[str, pd.DataFrame], target: Path) -> None:
-    """Write all ``tables`` into one DuckDB file, replacing ``target`` atomically."""
-    import duckdb
-
-    target.parent.mkdir(parents=True, exist_ok=True)
-    tmp = _atomic_path(target)
-    tmp.unlink()  # duckdb wants to create the file itself
-    try:
-        con = duckdb.connect(str(tmp))
-        try:
-            for name, df in tables.items():
-                con.register("_df", df)
-                con.execute(f'CREATE TABLE "{name}" AS SELECT * FROM _df')
-                con.unregister("_df")
-        finally:
-            con.close()
-        os.replace(tmp, target)
-    finally:
-        tmp.unlink(missing_ok=True)
-        Path(str(tmp) + ".wal").unlink(missing_ok=True)
-
-
 @cache
 def arrow_schema(table: str):
     """The Arrow schema of ``table`` (from its pandas dtypes)."""
@@ -188,6 +166,7 @@ class TableWriter:
 
     def __enter__(self) -> TableWriter:
         self.output.mkdir(parents=True, exist_ok=True)
+        recover(self.output)
         for old in self.output.glob(".staging-*"):
             shutil.rmtree(old, ignore_errors=True)  # left behind by a build that was killed
         self.stage = Path(tempfile.mkdtemp(prefix=".staging-", dir=self.output))
@@ -230,11 +209,59 @@ class TableWriter:
             for w in self.writers.values():
                 w.close()
             _duckdb_from_parquet(self.stage)
-            for name in SCHEMAS:
-                os.replace(self.stage / f"{name}.parquet", self.output / f"{name}.parquet")
-            os.replace(self.stage / "sahel.duckdb", self.output / "sahel.duckdb")
+            commit(self.stage, self.output, [f"{name}.parquet" for name in SCHEMAS] + ["sahel.duckdb"])
         finally:
             shutil.rmtree(self.stage, ignore_errors=True)
+
+
+JOURNAL = ".commit"
+BACKUP = ".backup"
+
+
+def commit(stage: Path, output: Path, names: list[str]) -> None:
+    """Move ``names`` from ``stage`` into ``output`` as one change, with a roll-back journal.
+
+    The files being replaced are first hard-linked into ``output/.backup``; then a journal is
+    written, the new files are moved in, and the journal is removed (the commit point). A
+    process killed before that point leaves the journal: :func:`recover` (run by the next build
+    and by :func:`load`) puts the previous files back, so the tables are always one build's.
+    """
+    backup = output / BACKUP
+    shutil.rmtree(backup, ignore_errors=True)
+    backup.mkdir()
+    for name in names:
+        if (output / name).exists():
+            try:
+                os.link(output / name, backup / name)
+            except OSError:
+                shutil.copy2(output / name, backup / name)
+    journal_tmp = output / f"{JOURNAL}.tmp"
+    journal_tmp.write_text("\n".join(names), encoding="utf-8")
+    os.replace(journal_tmp, output / JOURNAL)
+    for name in names:
+        os.replace(stage / name, output / name)
+    (output / JOURNAL).unlink()
+    shutil.rmtree(backup, ignore_errors=True)
+
+
+def recover(output: Path) -> bool:
+    """Roll back a commit that a killed build left half done; True where there was one."""
+    journal = output / JOURNAL
+    if not journal.exists():
+        shutil.rmtree(output / BACKUP, ignore_errors=True)
+        (output / f"{JOURNAL}.tmp").unlink(missing_ok=True)
+        return False
+    backup = output / BACKUP
+    for name in journal.read_text(encoding="utf-8").split("\n"):
+        if not name:
+            continue
+        if (backup / name).exists():
+            os.replace(backup / name, output / name)
+        else:
+            (output / name).unlink(missing_ok=True)  # it did not exist before that build
+    journal.unlink()
+    shutil.rmtree(backup, ignore_errors=True)
+    return True
 
 
 def _duckdb_from_parquet(stage: Path) -> None:
@@ -266,6 +293,8 @@ def write_all(tables: dict[str, pd.DataFrame], output: Path) -> None:
 def load(directory: str | os.PathLike = "data/processed") -> dict[str, pd.DataFrame]:
     """Read the tables of a build folder as typed DataFrames (a missing table comes back empty)."""
     directory = Path(directory)
+    if (directory / JOURNAL).exists():
+        recover(directory)  # a build was killed while moving its tables in
     out: dict[str, pd.DataFrame] = {}
     for name in TABLES:
         path = directory / f"{name}.parquet"

@@ -41,8 +41,10 @@ def test_sigkill_at_any_moment_keeps_the_previous_tables(tmp_path):
             os.kill(proc.pid, signal.SIGKILL)
         proc.wait()
         now = load(out)
-        if proc.returncode == 0:  # it finished before the kill: the new tables are whole
+        if len(now["documents"]) != len(before["documents"]):
+            # it got past its commit point before the kill: the new tables, all of them
             assert len(now["documents"]) == 12 * len(before["documents"])
+            assert set(now["events"]["file"]) == set(now["documents"]["file"])
             build(corpus, out, use_cache=False)
             continue
         for name, df in before.items():
@@ -62,9 +64,46 @@ def test_sigkill_at_any_moment_keeps_the_previous_tables(tmp_path):
         proc.wait()
         if proc.returncode == -signal.SIGKILL:
             killed = True
-            for name, df in before.items():
-                pd.testing.assert_frame_equal(load(out)[name], df)
+            now = load(out)
+            if len(now["documents"]) == len(before["documents"]):
+                for name, df in before.items():
+                    pd.testing.assert_frame_equal(now[name], df)
+            else:  # killed after the commit point: the new build, whole
+                assert set(now["events"]["file"]) == set(now["documents"]["file"])
             break
     assert killed
     build(corpus, out, use_cache=False)  # and the next build cleans up what the kills left
     assert not list(out.glob(".staging-*"))
+
+
+def test_a_kill_while_moving_the_tables_in_is_rolled_back(tmp_path, monkeypatch):
+    corpus = _corpus(tmp_path, 1)
+    out = tmp_path / "out"
+    build(corpus, out, use_cache=False)
+    before = load(out)
+    (tmp_path / "big").mkdir()
+    bigger = _corpus(tmp_path / "big", 2)
+
+    import sahel_analysis.tables as tables_mod
+
+    real_replace = os.replace
+    moved = []
+
+    def dying_replace(src, dst):  # the process "dies" after three tables have been moved in
+        if str(src).endswith(".parquet") and ".staging-" in str(src):
+            if len(moved) == 3:
+                raise SystemExit("killed")
+            moved.append(dst)
+        return real_replace(src, dst)
+
+    monkeypatch.setattr(tables_mod.os, "replace", dying_replace)
+    try:
+        build(bigger, out, use_cache=False)
+    except SystemExit:
+        pass
+    monkeypatch.setattr(tables_mod.os, "replace", real_replace)
+    assert len(moved) == 3 and (out / ".commit").exists()  # half moved in: the journal is there
+    now = load(out)  # reading rolls the half-done commit back
+    for name, df in before.items():
+        pd.testing.assert_frame_equal(now[name], df)
+    assert not (out / ".commit").exists() and not (out / ".backup").exists()
