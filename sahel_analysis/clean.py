@@ -85,18 +85,17 @@ class _Builder:
 
     def copy(self, text: str, raw_pos: int) -> None:
         """Append text copied verbatim from ``raw_pos`` onwards."""
-        if text:
-            self.pieces.append(text)
-            self.raw.append(raw_pos)
-            self.verbatim.append(True)
-            self.length += len(text)
+        self._append(text, raw_pos, True)
 
     def put(self, text: str, raw_pos: int) -> None:
         """Append text that stands for the raw character at ``raw_pos`` (a space, a ligature)."""
+        self._append(text, raw_pos, False)
+
+    def _append(self, text: str, raw_pos: int, verbatim: bool) -> None:
         if text:
             self.pieces.append(text)
             self.raw.append(raw_pos)
-            self.verbatim.append(False)
+            self.verbatim.append(verbatim)
             self.length += len(text)
 
     def last_char(self) -> str:

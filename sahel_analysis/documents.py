@@ -13,7 +13,6 @@ reference, addressee and signatories.
 
 from __future__ import annotations
 
-import calendar
 import datetime as dt
 import hashlib
 import re
@@ -60,7 +59,6 @@ SIGNATORY = re.compile(
 )
 LETTER_TITLE = re.compile(r"^[ \t\f]*(?:Nr\.\s*\d+|[A-Z]{1,3})?[ \t]*(BRIEF VAN .+?)(?=\nAan\s|\n\n|\Z)", re.S | re.M)
 SUBJECT = re.compile(r"informe(?:ert|ren|er)\b[^.]{0,200}?\bover\s+(?:de\s+|het\s+)?([^.]+?)(?:,\s*waaronder|\.|$)")
-KAMER = re.compile(r"\b(Tweede|Eerste) Kamer\b")
 HEAD = 6000  # characters of a document's start that hold its header (date, reference)
 TAIL = 30000  # characters of its end that hold the signatures (footnotes are moved after them)
 
@@ -248,8 +246,3 @@ def _addressee(text: str, raw: str, doc_type: str) -> str:
         footer = re.search(r"\b(Tweede|Eerste) Kamer,? vergaderjaar", raw)
         return f"{footer.group(1)} Kamer" if footer else ""
     return ""
-
-
-def month_end(year: int, month: int) -> dt.date:
-    """Last day of a month."""
-    return dt.date(year, month, calendar.monthrange(year, month)[1])

@@ -279,7 +279,7 @@ def build(
         fresh = _run_dask(todo, scheduler)
     else:
         fresh = _run_local(todo, max(1, workers))
-    results = _in_order(names, ready, fresh, todo)
+    results = _in_order(names, ready, fresh)
     if progress:
         from tqdm import tqdm
 
@@ -294,11 +294,10 @@ def build(
     return summary
 
 
-def _in_order(names: list[str], ready: dict[str, FileResult], fresh: Iterable[FileResult],
-              todo: list[tuple[str, str]]) -> Iterator[FileResult]:
+def _in_order(names: list[str], ready: dict[str, FileResult],
+              fresh: Iterable[FileResult]) -> Iterator[FileResult]:
     """Cached results first where they fall, fresh ones as they come, in file order."""
     fresh_iter = iter(fresh)
-    pending = {name for _p, name in todo}
     buffered: dict[str, FileResult] = {}
     for name in names:
         if name in ready:
@@ -307,7 +306,6 @@ def _in_order(names: list[str], ready: dict[str, FileResult], fresh: Iterable[Fi
         while name not in buffered:
             result = next(fresh_iter)
             buffered[result.file] = result
-        pending.discard(name)
         yield buffered.pop(name)
 
 

@@ -119,23 +119,13 @@ def test_seed_003_rows() -> None:
 
 
 def test_a_city_gives_the_event_its_country():
-    from sahel_analysis.facts.events import extract
-    from sahel_analysis.model import Document
-
     text = "Den Haag, 12 mei 2015\nOp 6 maart 2015 vond een aanslag plaats op een restaurant in Bamako."
-    doc = Document(file="x.txt", part=1, text=text, offsets=list(range(len(text) + 1)),
-                   date="2015-05-12", date_known=True)
-    rows = [r for r in extract(doc) if r["date_start"] == "2015-03-06"]
+    rows = [r for r in extract(doc_of(text, date="2015-05-12")) if r["date_start"] == "2015-03-06"]
     assert rows and rows[0]["event_type"] == "attack" and rows[0]["country"] == "MLI"
 
 
 def _events(text: str, date: str = "2024-03-14") -> list[dict]:
-    from sahel_analysis.facts.events import extract
-    from sahel_analysis.model import Document
-
-    doc = Document(file="x.txt", part=1, text=text, offsets=list(range(len(text) + 1)),
-                   date=date, date_known=True)
-    return extract(doc)
+    return extract(doc_of(text, date=date))
 
 
 def test_country_of_a_withdrawal_is_the_country_left():

@@ -25,13 +25,17 @@ def _corpus(root, copies: int):
     return corpus
 
 
-def test_sigkill_at_any_moment_keeps_the_previous_tables(tmp_path):
+def _built_and_bigger(tmp_path, copies: int):
+    """The seeds built into ``out``, their tables, and a corpus of ``copies`` copies of them."""
     corpus = _corpus(tmp_path, 1)
     out = tmp_path / "out"
     build(corpus, out, use_cache=False)
-    before = load(out)
     (tmp_path / "big").mkdir()
-    bigger = _corpus(tmp_path / "big", 12)
+    return corpus, out, load(out), _corpus(tmp_path / "big", copies)
+
+
+def test_sigkill_at_any_moment_keeps_the_previous_tables(tmp_path):
+    corpus, out, before, bigger = _built_and_bigger(tmp_path, 12)
     code = ("import sys; from pathlib import Path; from sahel_analysis.pipeline import build; "
             "build(Path(sys.argv[1]), Path(sys.argv[2]), use_cache=False)")
     for delay in (0.5, 1.0, 1.5, 2.0, 3.0, 4.0):
@@ -77,12 +81,7 @@ def test_sigkill_at_any_moment_keeps_the_previous_tables(tmp_path):
 
 
 def test_a_kill_while_moving_the_tables_in_is_rolled_back(tmp_path, monkeypatch):
-    corpus = _corpus(tmp_path, 1)
-    out = tmp_path / "out"
-    build(corpus, out, use_cache=False)
-    before = load(out)
-    (tmp_path / "big").mkdir()
-    bigger = _corpus(tmp_path / "big", 2)
+    _corpus_dir, out, before, bigger = _built_and_bigger(tmp_path, 2)
 
     import sahel_analysis.tables as tables_mod
 

@@ -305,11 +305,3 @@ def _countries() -> dict[str, str]:
 def countries() -> dict[str, str]:
     """ISO3 code -> Dutch display name, for every country."""
     return dict(_countries())
-
-
-def canonical_kind(canonical: str) -> str | None:
-    """Kind (``mission``, ``fund``, ``programme``, ...) of a canonical mission/org name."""
-    for a in _aliases():
-        if a.canonical == canonical and a.kind not in ("country", "demonym"):
-            return a.kind
-    return None
