@@ -71,7 +71,9 @@ class Cleaned:
         """Raw span of the clean span ``[start, end)``."""
         if start >= end:
             return int(self.offsets[start]), int(self.offsets[start])
-        return int(self.offsets[start]), int(self.offsets[end - 1]) + 1
+        # the raw range that covers every character (moved footnotes make offsets non-monotonic)
+        piece = self.offsets[start:end]
+        return int(piece.min()), int(piece.max()) + 1
 
 
 class _Builder:

@@ -37,9 +37,11 @@ class Document:
     def raw_span(self, start: int, end: int) -> tuple[int, int]:
         """Map a span of the clean text to the span of the raw file text it came from."""
         if start >= end:
-            pos = self.offsets[min(start, len(self.offsets) - 1)]
+            pos = int(self.offsets[min(start, len(self.offsets) - 1)])
             return pos, pos
-        return self.offsets[start], self.offsets[end - 1] + 1
+        # the raw range that covers every character (moved footnotes make offsets non-monotonic)
+        piece = self.offsets[start:end]
+        return int(min(piece)), int(max(piece)) + 1
 
     @property
     def date_window(self) -> tuple[dt.date, dt.date] | None:

@@ -92,3 +92,12 @@ def test_seed_offsets_map_back_to_the_raw_file(seed_docs):
             ch = doc.text[i]
             if ch.isalnum() and ch.isascii():
                 assert raw[doc.offsets[i]] == ch
+
+
+def test_a_span_across_a_moved_footnote_maps_to_the_raw_range_covering_it():
+    raw = "1 onder-\n programma"  # found by hypothesis: the first line reads as a footnote
+    c = clean(raw)
+    for start in range(len(c.text)):
+        for end in range(start + 1, len(c.text) + 1):
+            rs, re_ = c.raw_span(start, end)
+            assert 0 <= rs < re_ <= len(raw)
