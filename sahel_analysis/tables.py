@@ -146,6 +146,23 @@ def arrow_schema(table: str):
     return pa.Schema.from_pandas(frame(table), preserve_index=False)
 
 
+def arrow_table(table: str, rows: list[dict]):
+    """``rows`` as an Arrow table of ``table``'s schema, straight from the Python values.
+
+    Equal to going through :func:`frame` (missing keys and NaN become nulls); values of an
+    unexpected type (a number in a text column, say) take that slower, coercing route.
+    """
+    import pyarrow as pa
+
+    schema = arrow_schema(table)
+    try:
+        arrays = [pa.array([r.get(f.name) for r in rows], type=f.type, from_pandas=True)
+                  for f in schema]
+        return pa.Table.from_arrays(arrays, schema=schema)
+    except (pa.ArrowInvalid, pa.ArrowTypeError, TypeError, ValueError, OverflowError):
+        return pa.Table.from_pandas(frame(table, rows), schema=schema, preserve_index=False)
+
+
 class TableWriter:
     """Writes tables incrementally into a staging folder and moves them in when all is done.
 
@@ -184,16 +201,13 @@ class TableWriter:
                     self._flush(name)
 
     def _flush(self, name: str) -> None:
-        import pyarrow as pa
         import pyarrow.parquet as pq
 
         rows = self.buffers[name]
         if name not in self.writers:
             self.writers[name] = pq.ParquetWriter(self.stage / f"{name}.parquet", arrow_schema(name))
         if rows:
-            table = pa.Table.from_pandas(frame(name, rows), schema=arrow_schema(name),
-                                         preserve_index=False)
-            self.writers[name].write_table(table)
+            self.writers[name].write_table(arrow_table(name, rows))
         self.buffers[name] = []
         if name == "texts":
             self.text_chars = 0
