@@ -143,3 +143,17 @@ def test_a_sentence_without_a_country_takes_the_section_heading():
             "onder leiding van een kapitein.")
     rows = _events(text, "2022-11-16")
     assert [(r["event_type"], r["country"]) for r in rows] == [("coup", "BFA")]
+
+
+def test_context_country_falls_back_to_paragraph_then_document() -> None:
+    para = "De missie werkt in Tsjaad en Niger. Op 3 maart 2023 vond een machtsgreep plaats."
+    rows = _events(para, "2023-04-01")
+    assert [(r["event_type"], r["country"]) for r in rows] == [("coup", "NER")]  # last before it
+    text = ("Over Niger en Mali\nDe situatie in Mali blijft zorgelijk. Ook Mali kampt met geweld.\n"
+            "- Op 3 maart 2023 vond opnieuw een machtsgreep plaats.")
+    rows = _events(text, "2023-04-01")
+    assert [(r["event_type"], r["country"]) for r in rows] == [("coup", "NER")]  # the heading's
+    text = ("Situatie\nDe situatie in Mali blijft zorgelijk; Mali en Niger kampen met geweld.\n"
+            "Op 3 maart 2023 vond opnieuw een machtsgreep plaats.")
+    rows = _events(text, "2023-04-01")
+    assert [(r["event_type"], r["country"]) for r in rows] == [("coup", "MLI")]  # the document's

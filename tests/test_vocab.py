@@ -68,3 +68,23 @@ def test_places_give_a_country_but_are_no_nation():
     ents = {e.text: e for e in find_entities("Een aanslag in Gao en een aanval bij Niamey.")}
     assert ents["Gao"].kind == "place" and ents["Gao"].iso3 == "MLI"
     assert ents["Niamey"].iso3 == "NER"
+
+
+def test_entities_in_equals_a_scan_of_the_span_alone():
+    from pathlib import Path
+
+    from sahel_analysis.model import Document
+    from sahel_analysis.vocab import entities_in
+
+    text = ("De VN-missie MINUSMA in Mali, de Malivlucht en superNiger van de Verenigde Naties:\n"
+            "Burkina Faso, EUCAP Sahel Niger. Nederlandse militairen in Gao (Mali); NL en EUTM Mali.")
+    seed = " ".join(sorted((Path(__file__).resolve().parents[1] / "seeds").glob("*.txt"))[0]
+                    .read_text(encoding="utf-8").split())[:1200]
+    for t, step, every in ((text, 1, 1), (seed + "\n" + text, 9, 3)):
+        doc = Document(file="t.txt", part=1, text=t, offsets=list(range(len(t) + 1)))
+        cuts = sorted(set(range(0, len(t) + 1, step)) | {i for i, c in enumerate(t) if c in " \n"})
+        for s in cuts[::every]:
+            for e in cuts[1::every]:
+                if s <= e:
+                    want = [(x.start + s, x.end + s, x.canonical) for x in find_entities(t[s:e])]
+                    assert [(x.start, x.end, x.canonical) for x in entities_in(doc, s, e)] == want, (s, e)

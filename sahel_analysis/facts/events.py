@@ -21,13 +21,13 @@ from __future__ import annotations
 import bisect
 import datetime as dt
 import re
-from collections.abc import Iterable
-from functools import cache, lru_cache
+from functools import cache
+from itertools import compress
 
 from sahel_analysis.dates import DateMatch, DateWindow, find_dates
 from sahel_analysis.model import Document
 from sahel_analysis.sentences import lowered, section_of, sentence_flags, sentences_of
-from sahel_analysis.vocab import Entity, entities_in, find_entities, read_csv, trie_pattern
+from sahel_analysis.vocab import Entity, entities_in, entities_of, find_entities, read_csv, trie_pattern
 from sahel_analysis.vocab import countries as vocab_countries
 
 EVENT_TYPES = (
@@ -97,17 +97,18 @@ def _head_scan() -> re.Pattern[str]:
     return re.compile(r"[^a-z0-9_\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u024f-](?=" + heads + ")")
 
 
-def _word_starts(doc: Document, s: int, e: int) -> Iterable[int]:
+def _word_starts(doc: Document, s: int, e: int) -> list[int]:
     """The positions where ``_WORD_START`` matches in ``doc.text[s:e]``; where the lower-cased
     text keeps every character in place, only those whose first three letters start a trigger
     pattern (the others have none to try)."""
     text = doc.text
     low = lowered(doc)
     if low is None:
-        return (w.start() for w in _WORD_START.finditer(text, s, e))
+        return [w.start() for w in _WORD_START.finditer(text, s, e)]
     found = [s]
     found += [m.end() for m in _head_scan().finditer(low, s, min(len(low), e + 2))]
-    return (p for p in found if p < e and _WORD_START.match(text, p))
+    word_start = _WORD_START.match
+    return [p for p in found if p < e and word_start(text, p)]
 
 
 def _trigger_hits(doc: Document, s: int, e: int) -> list[tuple[int, int, int]]:
@@ -151,6 +152,8 @@ _CITE_BEFORE = re.compile(
     r"(?:u\s+)?naar|in\s+navolging\s+van)\b[^.;]{0,160}?\b(?:van|d\.d\.)\s+(?:[^\s]+\s+){0,2}$",
     re.I,
 )
+# Every match of _CITE_BEFORE holds a match of this (the same letters, also case-insensitive).
+_CITE_BEFORE_HINT = re.compile(r"zoals|verwijz|navolging", re.I)
 _HEADER_LINE = re.compile(
     r"^\W*(?:datum|den haag,?|binnengekomen(?: op)?|uiterlijk bij|plandatum|deadline|"
     r"onze referentie|ons kenmerk|uw brief)\b",
@@ -197,16 +200,18 @@ def _is_citation(text: str, m: DateMatch, sent_start: int) -> bool:
         return True
     if _CITE_AFTER.match(text, m.end):
         return True
-    before = text[max(sent_start, m.start - 220) : m.start]
-    return bool(_CITE_BEFORE.search(before))
+    lo = max(sent_start, m.start - 220)
+    if not _CITE_BEFORE_HINT.search(text, lo, m.start):
+        return False
+    return bool(_CITE_BEFORE.search(text[lo : m.start]))
 
 
 def _is_header(sentence: str, m: DateMatch, doc: Document) -> bool:
     """A date line of a memo or letter header (``Datum 8 november 2022``, ``Den Haag, ...``)."""
     if _HEADER_LINE.match(sentence):
         return True
-    rest = sentence.replace(m.text, " ")
-    return len(_WORD.findall(rest)) <= 1
+    words = _WORD.finditer(sentence.replace(m.text, " "))
+    return next(words, None) is None or next(words, None) is None
 
 
 def _clause(text: str, s: int, e: int, sent: tuple[int, int]) -> tuple[int, int]:
@@ -231,12 +236,13 @@ def _clause(text: str, s: int, e: int, sent: tuple[int, int]) -> tuple[int, int]
 
 
 _MIN_TYPE_SCORE = 2.0
+_TYPE_ORDER = {t: i for i, t in enumerate(EVENT_TYPES)}
 
 
 def _event_type(hits: list[tuple[int, int, int]], spans: list[tuple[int, int]]
                 ) -> tuple[str, float]:
     """The best-scoring type in the first span whose triggers weigh enough (narrow to wide)."""
-    order = {t: i for i, t in enumerate(EVENT_TYPES)}
+    order = _TYPE_ORDER
     kinds = _triggers()[2]
     for s, e in spans:
         scores: dict[str, float] = {}
@@ -255,9 +261,10 @@ def _entities(doc: Document, s: int, e: int) -> list[Entity]:
     return entities_in(doc, s, e)
 
 
-def _actors_country(text: str, s: int, e: int, etype: str,
+def _actors_country(doc: Document, s: int, e: int, etype: str,
                     sentence_entities: list[Entity]) -> tuple[str, str]:
-    """Actors named in ``text[s:e]`` and the country where the event happens."""
+    """Actors named in ``doc.text[s:e]`` and the country where the event happens."""
+    text = doc.text
     ents = [x for x in sentence_entities if s <= x.start and x.end <= e]
     actors: list[str] = []
     countries: list[str] = []
@@ -283,7 +290,7 @@ def _actors_country(text: str, s: int, e: int, etype: str,
         missions = _mission_countries()
         demonyms = [x.iso3 for x in ents if x.kind == "demonym" and x.iso3 and x.iso3 != "NLD"]
         by_mission = [missions[x.canonical] for x in ents if x.canonical in missions]
-        country = (demonyms or by_mission or [_context_country(text, s)])[0]
+        country = (demonyms or by_mission or [_context_country(doc, s)])[0]
     return "; ".join(actors), country
 
 
@@ -309,28 +316,35 @@ def _foreign(ents: list[Entity]) -> list[str]:
     return [x.iso3 for x in ents if x.kind in ("country", "place") and x.iso3 and x.iso3 != "NLD"]
 
 
-def _context_country(text: str, pos: int) -> str:
+def _context_country(doc: Document, pos: int) -> str:
     """Where a sentence names no country: the section heading's, the paragraph's, the document's.
 
     ``Ontwikkelingen machtsgreep Burkina Faso`` frames the sentences below it; failing a heading,
     the country named last before the sentence in its paragraph, then the country the document
-    names most.
+    names most. Names are read off the document's entities where that gives the same as a scan
+    of the heading or paragraph alone (:func:`entities_in`).
     """
+    text = doc.text
     heading = section_of(text, pos)
-    found = _foreign(find_entities(heading)) if heading else []
+    found: list[str] = []
+    if heading:  # any occurrence of the heading's text scans alike: take the nearest
+        at = text.rfind(heading, 0, pos)
+        ents = entities_in(doc, at, at + len(heading)) if at >= 0 else find_entities(heading)
+        found = _foreign(ents)
     if not found:
         line_start = max(text.rfind("\n", 0, pos) + 1, pos - 1500)
-        found = _foreign(find_entities(text[line_start:pos]))[-1:]
-    return found[0] if found else _dominant_country(text)
+        found = _foreign(entities_in(doc, line_start, pos))[-1:]
+    return found[0] if found else _dominant_country(doc)
 
 
-@lru_cache(maxsize=4)
-def _dominant_country(text: str) -> str:
+def _dominant_country(doc: Document) -> str:
     """The country other than the Netherlands that a document names most (ties: the first)."""
-    counts: dict[str, int] = {}
-    for iso3 in _foreign(find_entities(text)):
-        counts[iso3] = counts.get(iso3, 0) + 1
-    return max(counts, key=counts.get) if counts else ""
+    if "events:dominant" not in doc.memo:
+        counts: dict[str, int] = {}
+        for iso3 in _foreign(entities_of(doc)):
+            counts[iso3] = counts.get(iso3, 0) + 1
+        doc.memo["events:dominant"] = max(counts, key=counts.get) if counts else ""
+    return doc.memo["events:dominant"]
 
 
 def _summary(etype: str, actors: str, country: str, window: tuple[dt.date, dt.date],
@@ -396,9 +410,11 @@ def extract(doc: Document) -> list[dict]:
     seen: set[tuple[str, str, str, str]] = set()
     decided = sentence_flags(doc, "besloten", _DECIDED_HINT)
     dateless = bool(doc_start and doc.date_known)
-    for i, (ss, se) in enumerate(sentences):
-        if i not in by_sentence and not (dateless and (decided is None or decided[i])):
-            continue  # no date and no decision word: nothing below can make a row
+    todo = set(by_sentence)  # sentences without a date or a decision word make no row
+    if dateless:
+        todo.update(range(len(sentences)) if decided is None else compress(range(len(sentences)), decided))
+    for i in sorted(todo):
+        ss, se = sentences[i]
         sentence = text[ss:se]
         if _HYPOTHETICAL.match(sentence):
             continue
@@ -484,9 +500,9 @@ def _row(doc: Document, sent: tuple[int, int], clause: tuple[int, int] | None,
     etype, _ = _event_type(hits, spans)
     if rule in ("decision_until", "dateless_decision") and etype == "other":
         etype = "national_mandate"
-    actors, country = _actors_country(text, cs, ce, etype, ents)
+    actors, country = _actors_country(doc, cs, ce, etype, ents)
     if not actors:
-        actors, country2 = _actors_country(text, *sent, etype, ents)
+        actors, country2 = _actors_country(doc, *sent, etype, ents)
         country = country or country2
     return {
         "date_start": window[0].isoformat(),

@@ -260,15 +260,21 @@ def entities_of(doc) -> Entities:  # noqa: ANN001 - a model.Document (no import 
     return doc.memo["entities"]
 
 
+def _space_edge(text: str, i: int, j: int) -> bool:
+    """True where position ``i`` is an end of ``text`` or ``text[i]`` or ``text[j]`` is white space."""
+    return i <= 0 or i >= len(text) or text[i].isspace() or text[j].isspace()
+
+
 def entities_in(doc, s: int, e: int) -> list[Entity]:  # noqa: ANN001 - a model.Document
     """``find_entities(doc.text[s:e])`` with spans in ``doc.text``.
 
-    Read off the document's entities where that is the same: the span is bounded by white
-    space (or the text's ends), no name crosses its edges, and the text case-folds evenly
-    (every name found is then a known alias). Else the span is scanned on its own.
+    Read off the document's entities where that is the same: each edge of the span is the
+    text's end or has white space on one side of it (a name neither starts nor ends in white
+    space, so the scans then try the same words), no name crosses its edges, and the text
+    case-folds evenly (every name found is then a known alias). Else the span is scanned alone.
     """
     text = doc.text
-    if (s == 0 or text[s - 1].isspace()) and (e >= len(text) or text[e].isspace()):
+    if _space_edge(text, s, s - 1) and _space_edge(text, e, e - 1):
         if "folds_evenly" not in doc.memo:
             doc.memo["folds_evenly"] = _folds_in_place(text, text.casefold())
         if doc.memo["folds_evenly"]:
