@@ -24,7 +24,6 @@ from __future__ import annotations
 
 import calendar
 import datetime as dt
-import itertools
 import re
 import unicodedata
 from dataclasses import dataclass
@@ -253,6 +252,8 @@ _STARTS = (
       "eerder later prinsjesdag".split()
 )  # fmt: skip
 _TRIGGER = re.compile(r"[\s(\[«\"'/](?=" + trie_pattern(sorted(set(_STARTS))) + ")")
+# a trigger and the date expression after it: the scan only tries the pattern after a trigger
+_TRIGGERED = re.compile(_TRIGGER.pattern + "(?:" + _PATTERN.pattern + ")")
 
 _BEFORE = re.compile(
     r"(?<![a-z0-9])(?:(?P<until>(?:tot\s+en\s+met|t/m|t\.e\.m\.|tot|uiterlijk(?:\s+op|\s+in)?|voor|niet\s+later\s+dan"
@@ -596,6 +597,18 @@ def _blocked(folded: str, a: _Atom) -> bool:
     return bool(_AFTER_AMOUNT.match(folded, a.end))
 
 
+def _accept(folded: str, m: re.Match, start: int, end: int, ref: dt.date | None) -> _Atom | None:
+    """The atom of match ``m`` (``folded[start:end]``), None where it is not a date after all."""
+    if end < len(folded) and folded[end].isalnum() and folded[end - 1].isalnum():
+        return None
+    if start > 1 and folded[start - 1] in "/" and folded[start - 2].isdigit():
+        return None  # 2021/2022 tail
+    a = _atom(m, ref)
+    if a is not None and a.kind in ("yr", "yy") and _blocked(folded, a):
+        return None
+    return a
+
+
 def find_dates(text: str, ref: dt.date | None = None) -> list[DateMatch]:
     """All date expressions in ``text``, non-overlapping and in text order.
 
@@ -604,27 +617,17 @@ def find_dates(text: str, ref: dt.date | None = None) -> list[DateMatch]:
     """
     folded = _fold(text)
     atoms: list[_Atom] = []
-    last = 0
-    starts = _TRIGGER.finditer(folded)
-    first = [0] if folded[:1].isalnum() else []
-    for pos in itertools.chain(first, (t.end() for t in starts)):
-        if pos < last:
-            continue
-        m = _PATTERN.match(folded, pos)
-        if m is None:
-            continue
-        end = m.end()
-        if end < len(folded) and folded[end].isalnum() and folded[end - 1].isalnum():
-            continue
-        if pos > 1 and folded[pos - 1] in "/" and folded[pos - 2].isdigit():
-            continue  # 2021/2022 tail
-        a = _atom(m, ref)
-        if a is None:
-            continue
-        if a.kind in ("yr", "yy") and _blocked(folded, a):
-            continue
-        atoms.append(a)
-        last = end
+    m = _PATTERN.match(folded) if folded[:1].isalnum() else None
+    if m is None:
+        m = _TRIGGERED.search(folded)
+    while m is not None:
+        start, end = m.span(m.lastgroup)
+        a = _accept(folded, m, start, end, ref)
+        if a is None:  # not a date after all: a later expression may start inside it
+            m = _TRIGGERED.search(folded, start)
+        else:  # the next one after it (a trigger character from its last character on)
+            atoms.append(a)
+            m = _TRIGGERED.search(folded, end - 1)
     return _assemble(text, folded, atoms, ref)
 
 

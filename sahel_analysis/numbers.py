@@ -16,10 +16,11 @@ the context makes it a numeral. Figures are re-measured by ``python bench/number
 
 from __future__ import annotations
 
-import itertools
 import re
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
+
+from sahel_analysis.vocab import trie_pattern
 
 UNITS = {
     "een": 1, "één": 1, "eén": 1, "twee": 2, "drie": 3, "vier": 4, "vijf": 5,
@@ -121,12 +122,17 @@ def parse_number(token: str) -> float | None:
     return None if value is None else value * scale
 
 
+_DUTCH_GROUPS = re.compile(r"\d{1,3}(?:\.\d{3})+(?:,\d+)?")
+_ENGLISH_GROUPS = re.compile(r"\d{1,3}(?:,\d{3}){2,}")
+
+
+@lru_cache(maxsize=4096)
 def _digits_value(tok: str) -> float | None:
     if not _DIGITS.fullmatch(tok):
         return None
-    if re.fullmatch(r"\d{1,3}(?:\.\d{3})+(?:,\d+)?", tok):
+    if _DUTCH_GROUPS.fullmatch(tok):
         return float(tok.replace(".", "").replace(",", "."))
-    if re.fullmatch(r"\d{1,3}(?:,\d{3}){2,}", tok):
+    if _ENGLISH_GROUPS.fullmatch(tok):
         return float(tok.replace(",", ""))
     return float(tok.replace(",", "."))
 
@@ -157,7 +163,8 @@ _WORD_PIECES = (
     "anderhalf|honderd|duizend|" + "|".join(sorted(TEENS, key=len, reverse=True)) + "|"
     + _TENS_RX + "|" + _UNIT_RX + "|nul|en|ën"
 )
-_SCALE_RX = r"(?:\s+(?P<scale>miljoen|miljard|million|billion|mln|mld|mrd|duizend)"
+_SCALE_WORDS = "miljoen|miljard|million|billion|mln|mld|mrd|duizend"
+_SCALE_RX = r"(?:\s+(?P<scale>" + _SCALE_WORDS + ")"
 _SCALE_RX += r"(?![\w])|(?P<m>[MK])(?![\w]))?"
 _NUMBER = re.compile(
     rf"(?:(?<![\w.,\-])(?P<num>{_DIGITS.pattern})(?=[MK](?!\w)|(?!\w|[.,]\d))"
@@ -179,26 +186,30 @@ def _een_is_numeral(text: str, start: int, end: int, scaled: bool) -> bool:
     return bool(_NUMERAL_EEN_BEFORE.search(text[max(0, start - 20):start]))
 
 
-# A number starts with a digit or with the first letter of a number word (any case), after a
-# character that is neither a word character nor ``-``: the class below holds every such
-# character (and more), so the engine skips plain letters fast.
-_NUMBER_SCAN = re.compile(
+# After the first character, a number starts after a character that is neither a word character
+# nor ``-``: the class below holds every such character (and more), so the engine skips plain
+# letters fast. The lookaheads after it are necessary conditions of a match of ``_NUMBER`` there
+# (so the scan only skips positions where it fails): a digit not after ``.`` or ``,``, or the
+# start (up to six letters, any case) of a number word; a bare ``en`` / ``ën`` (a conjunction,
+# never a number) only where a scale word follows (a match there takes the scale word with it,
+# so no other number can start inside it). Group ``n`` is the number.
+_PIECE_HEADS = sorted({p[:6] for p in _WORD_PIECES.split("|") if p not in ("en", "ën")})
+_NUMBER_NEXT = re.compile(
     r"[^a-zA-Z0-9_\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u024f-](?=[\daAhHdDtTeEvVzZnNéÉëË])"
+    r"(?:(?<![.,])(?=\d)|(?=(?i:" + trie_pattern(_PIECE_HEADS) + r"|[eë]n(?:[\w\-]|\s+(?:"
+    + _SCALE_WORDS + r")))))(?P<n>" + _NUMBER.pattern + ")"
 )
 
 
-def _number_matches(text: str) -> list[re.Match[str]]:
-    """``list(_NUMBER.finditer(text))``, trying the pattern only where a number can start."""
-    out = []
-    end = 0
-    for pos in itertools.chain((0,), (m.end() for m in _NUMBER_SCAN.finditer(text))):
-        if pos < end:
-            continue
-        m = _NUMBER.match(text, pos)
-        if m is not None:
-            out.append(m)
-            end = m.end()
-    return out
+def _number_matches(text: str) -> list[tuple[int, re.Match[str]]]:
+    """(start, match) of ``_NUMBER.finditer(text)``: one scan, the pattern only tried where a
+    number can start (the next match cannot start where the last one ends: it ends in a word
+    character, which no number follows)."""
+    first = _NUMBER.match(text)
+    if first is None:
+        return [(m.start("n"), m) for m in _NUMBER_NEXT.finditer(text)]
+    rest = _NUMBER_NEXT.finditer(text, first.end())
+    return [(0, first), *((m.start("n"), m) for m in rest)]
 
 
 def find_numbers(text: str) -> list[NumberMatch]:
@@ -208,25 +219,26 @@ def find_numbers(text: str) -> list[NumberMatch]:
     is the article.
     """
     out: list[NumberMatch] = []
-    for m in _number_matches(text):
-        scale_word = m["scale"] or ""
-        factor = SCALES.get(scale_word.lower(), 1.0)
-        if m["m"]:
-            factor = 1e6 if m["m"] == "M" else 1e3
-        if m["num"] is not None:
-            value = _digits_value(m["num"])
+    for start, m in _number_matches(text):
+        num, word, scale_word, mk = m.group("num", "word", "scale", "m")
+        factor = SCALES.get(scale_word.lower(), 1.0) if scale_word else 1.0
+        if mk:
+            factor = 1e6 if mk == "M" else 1e3
+        if num is not None:
+            value = _digits_value(num)
             is_word = False
         else:
-            word = m["word"].lower()
+            word = word.lower()
             value = words_to_int(word)
             is_word = True
             if value is None:
                 continue
-            if word == "een" and not _een_is_numeral(text, m.start(), m.end("word"), factor > 1):
+            if word == "een" and not _een_is_numeral(text, start, m.end("word"), factor > 1):
                 continue
         if value is None:
             continue
-        out.append(NumberMatch(m.start(), m.end(), value * factor, m.group(0), is_word))
+        end = m.end()
+        out.append(NumberMatch(start, end, value * factor, text[start:end], is_word))
     return out
 
 
@@ -260,17 +272,46 @@ def _currency(code: str) -> str:
 _ANY_CURRENCY = re.compile(r"[€$£]|(?i:euro|eur\b|dollar|usd\b|gbp\b|pond|cfa|xof\b)")
 
 
-# Where an amount of money may be: every match of _ANY_CURRENCY (case-insensitive) starts with
-# a match of this pattern in the lower-cased text (``ſ`` is an ``s`` to a case-insensitive match).
-MONEY_HINT = re.compile(r"€|\$|£|cfa|dollar|eur|gbp|pond|u[sſ]d|xof")
+# Lower-case text holds one of these wherever ``_ANY_CURRENCY`` matches (``ſ`` is an ``s`` to a
+# case-insensitive match): substring tests are far cheaper than the case-insensitive search.
+_CURRENCY_HINTS = ("€", "$", "£", "eur", "dollar", "usd", "uſd", "gbp", "pond", "cfa", "xof")
 
 
-def find_money(text: str) -> list[MoneyMatch]:
-    """Amounts of money in ``text``: a number with a currency symbol or word next to it."""
+def names_currency(text: str) -> bool:
+    """``_ANY_CURRENCY.search(text)``: does ``text`` name a currency (sign, code or word)?"""
+    low = text.lower()
+    if len(low) != len(text):  # lower case moves characters: the plain search
+        return any(h in low for h in _CURRENCY_HINTS) and _ANY_CURRENCY.search(text) is not None
+    match = _ANY_CURRENCY.match
+    for hint in _CURRENCY_HINTS:  # a match starts where the lower-case text holds a hint
+        i = low.find(hint)
+        while i >= 0:
+            if match(text, i):
+                return True
+            i = low.find(hint, i + 1)
+    return False
+
+
+def currency_hints(low: str) -> list[int]:
+    """Where the lower-cased text ``low`` holds a currency hint: every match of
+    ``_ANY_CURRENCY`` in the text starts at one of these (unordered) positions."""
+    out = []
+    for hint in _CURRENCY_HINTS:
+        i = low.find(hint)
+        while i >= 0:
+            out.append(i)
+            i = low.find(hint, i + 1)
+    return out
+
+
+def find_money(text: str, numbers: list[NumberMatch] | None = None) -> list[MoneyMatch]:
+    """Amounts of money in ``text``: a number with a currency symbol or word next to it.
+
+    ``numbers`` is ``find_numbers(text)`` where the caller has it already."""
     out: list[MoneyMatch] = []
-    if not _ANY_CURRENCY.search(text):  # most sentences name no currency: skip the number scan
+    if not names_currency(text):  # most sentences name no currency: skip the number scan
         return out
-    for n in find_numbers(text):
+    for n in find_numbers(text) if numbers is None else numbers:
         before = _CUR_BEFORE.search(text, max(0, n.start - 8), n.start)
         after = _CUR_AFTER.match(text, n.end)
         if after:

@@ -1,3 +1,4 @@
+import itertools
 from pathlib import Path
 
 import pytest
@@ -78,3 +79,25 @@ def test_seed_letter_rows():
             ("NLD", "EUTM Mali", 6)} <= got
     for r in rows:
         assert doc.text[r["start"]:r["end"]] == r["quote"]
+
+
+# ---- the whole-document scan for words for people gives the sentence-by-sentence answer
+from hypothesis import HealthCheck, given, settings  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+from sahel_analysis.facts.contributions import _has_people_word, _people_sentences  # noqa: E402
+
+_WORDS = ["militairen", "Militair", "militaire", "pax", "PAX", "aantal", "agenten", "politieagenten",
+          "de", "het", "stafofficier", "ſoldaten", "İ", "militairenkamp", "oud-militairen", "(",
+          ")", ".", ",", "\n", " ", "150", "Σ", "man"]
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=list(HealthCheck))
+@given(st.lists(st.sampled_from(_WORDS), max_size=30),
+       st.lists(st.integers(min_value=0, max_value=400), max_size=12))
+def test_people_sentences_as_sentence_by_sentence(words, cuts):
+    text = "".join(w + (" " if i % 3 else "") for i, w in enumerate(words))
+    edges = sorted({c for c in cuts if c <= len(text)} | {0, len(text)})
+    spans = [(a, b) for a, b in itertools.pairwise(edges) if a < b]  # any spans, even mid-word
+    doc = _doc(text)
+    assert _people_sentences(doc, spans) == [_has_people_word(text[s:e]) for s, e in spans]

@@ -185,3 +185,39 @@ def test_parse_date_rejects_other_text() -> None:
     assert parse_date("de Kamer is geïnformeerd") is None
     assert parse_date("17 februari 2022 en 18 februari 2022") is None
     assert parse_date("") is None
+
+
+# ---- one scan (trigger and expression together) finds what trying each trigger found
+import itertools  # noqa: E402
+
+from hypothesis import HealthCheck, given, settings  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+from sahel_analysis import dates as _d  # noqa: E402
+
+_WORDS = ["2022", "2019-2022", "2021/2022", "15", "maart", "jan", "jl.", "a.s.", "tot", "en", "van",
+          "begin", "eind", "medio", "dit", "jaar", "deze", "week", "resolutie", "nr.", "euro",
+          "vandaag", "najaar", "Q1", "17-02-2022", "(", "/", "«", "\n", " ", "-", "a"]
+
+
+def _triggered_one_by_one(text: str, ref: dt.date | None) -> list:
+    """find_dates as it was: the pattern tried after each trigger in turn."""
+    folded = _d._fold(text)
+    atoms, last = [], 0
+    first = [0] if folded[:1].isalnum() else []
+    for pos in itertools.chain(first, (t.end() for t in _d._TRIGGER.finditer(folded))):
+        if pos < last:
+            continue
+        m = _d._PATTERN.match(folded, pos)
+        a = None if m is None else _d._accept(folded, m, pos, m.end(), ref)
+        if a is not None:
+            atoms.append(a)
+            last = m.end()
+    return _d._assemble(text, folded, atoms, ref)
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=list(HealthCheck))
+@given(st.lists(st.sampled_from(_WORDS), max_size=25).map(" ".join),
+       st.one_of(st.none(), st.just(dt.date(2022, 11, 15))))
+def test_one_scan_finds_what_each_trigger_found(text: str, ref: dt.date | None) -> None:
+    assert find_dates(text, ref) == _triggered_one_by_one(text, ref)

@@ -81,3 +81,53 @@ def test_find_money(text, amount, currency, span):
 
 def test_find_money_needs_a_currency():
     assert find_money("maximaal 250 militairen in 2018") == []
+
+
+# ---- the fast paths give the results of the plain searches they replace
+from hypothesis import given  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+from sahel_analysis import numbers as _n  # noqa: E402
+from sahel_analysis.numbers import currency_hints, names_currency  # noqa: E402
+
+_PIECES = st.sampled_from(
+    ["3,5", "12.345", "1,250,000", "2018", "een", "één", "Een", "en", "ën", "twee", "tweeën",
+     "drieëntwintig", "honderd", "duizend", "anderhalf", "miljoen", "mln", "M", "K", "C-130",
+     "van", "hen", "slechts", "andere", "eenheid", "Euro", "EUR", "€", "US$", "USD", "uſd", "uſd.",
+     "dollar", "pond", "correspondent", "FCFA", "xof", "İ", "ZEſ", "tıen", " ", "  ", "\n", ".",
+     ",", "-", "(", ")", "/", "5", "12"]
+)
+_TEXTS = st.one_of(st.text(max_size=60), st.lists(_PIECES, max_size=14).map("".join),
+                   st.lists(_PIECES, max_size=14).map(" ".join))
+
+
+@given(_TEXTS)
+def test_number_scan_matches_a_plain_scan(text):
+    """The scan skips only a bare conjunction ``en`` (never a number, and it hides none)."""
+    def bare_en(m):
+        return (m["word"] or "").lower() in ("en", "ën") and m["scale"] is None
+
+    fast = [(start, m.end()) for start, m in _n._number_matches(text) if not bare_en(m)]
+    assert fast == [m.span() for m in _n._NUMBER.finditer(text) if not bare_en(m)]
+
+
+@given(_TEXTS)
+def test_names_currency_is_the_plain_search(text):
+    assert names_currency(text) == bool(_n._ANY_CURRENCY.search(text))
+    low = text.lower()
+    if len(low) == len(text):
+        hints = set(currency_hints(low))
+        assert all(m.start() in hints for m in _n._ANY_CURRENCY.finditer(text))
+
+
+@given(_TEXTS)
+def test_find_money_with_known_numbers(text):
+    assert find_money(text, find_numbers(text)) == find_money(text)
+
+
+@pytest.mark.parametrize("text, named", [
+    ("De Europese Unie", True), ("10 USD.", True), ("10 uſd", True), ("een correspondent", True),
+    ("een eurocraat", True), ("de beurt", False), ("busdienst", False), ("", False),
+])
+def test_names_currency(text, named):
+    assert names_currency(text) is named

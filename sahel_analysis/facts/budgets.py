@@ -18,10 +18,12 @@ from sahel_analysis.facts.contributions import (
     _nearest_cue,
     period_near,
     quote_span,
+    sentences_at,
+    span_numbers,
 )
 from sahel_analysis.model import Document
-from sahel_analysis.numbers import MONEY_HINT, find_money
-from sahel_analysis.sentences import section_of, sentence_flags, sentences_of
+from sahel_analysis.numbers import currency_hints, find_money, names_currency
+from sahel_analysis.sentences import lowered, section_of, sentences_of
 from sahel_analysis.vocab import Entities, Entity, cues_by_meaning, entities_of, find_entities
 
 RECIPIENT_KINDS = ("mission", "programme", "fund")
@@ -50,6 +52,11 @@ def _rx(meaning: str, case: bool = False) -> re.Pattern[str]:
     return re.compile(rf"(?<![\w\-])(?:{alts})(?![\w])", 0 if case else re.IGNORECASE)
 
 
+_FROM_FUND = re.compile(r"\b(?:vanuit|uit)\s+(?:het\s+)?(?:\w+\s+){0,3}$", re.IGNORECASE)
+_FOR_PLACE = re.compile(r"\b(?:voor|aan|in|van|naar)\s+(?:\w+\s+){0,2}$")
+_SOURCE = re.compile(r"\b(?:vanuit|uit)\s+(?:het\s+|de\s+)?(?:\S+\s+){0,3}$", re.IGNORECASE)
+
+
 def _funder(text: str, ents: Entities, s: int, e: int, pos: int) -> str | None:
     orgs = set(_cues()["org_funder"])
     cands = [x for x in ents.between(s, e) if (x.iso3 and x.kind != "place") or x.canonical in orgs]
@@ -58,10 +65,7 @@ def _funder(text: str, ents: Entities, s: int, e: int, pos: int) -> str | None:
         if x.end <= pos and rx.match(text, x.end):
             return x.iso3 or x.canonical
     for x in ents.between(s, e):  # money drawn from an organisation's fund
-        if x.canonical in FUND_OWNER and re.search(
-            r"\b(?:vanuit|uit)\s+(?:het\s+)?(?:\w+\s+){0,3}$", text[max(s, x.start - 40) : x.start],
-            re.IGNORECASE,
-        ):
+        if x.canonical in FUND_OWNER and _FROM_FUND.search(text[max(s, x.start - 40) : x.start]):
             return FUND_OWNER[x.canonical]
     if _rx("own", case=True).search(text, s, e):
         return "NLD"
@@ -84,7 +88,7 @@ def _recipient(
     places = []
     for x in ents.between(s, e):
         if x.kind == "country" and x.iso3 and x.iso3 not in places:
-            if re.search(r"\b(?:voor|aan|in|van|naar)\s+(?:\w+\s+){0,2}$", text[max(s, x.start - 30):x.start]):
+            if _FOR_PLACE.search(text[max(s, x.start - 30) : x.start]):
                 places.append(x.iso3)
     if places:
         return "; ".join(places)
@@ -100,7 +104,16 @@ def _recipient(
 def _is_source(text: str, s: int, x: Entity) -> bool:
     """A fund the money comes from (``vanuit het ... fonds``), not one it goes to."""
     before = text[max(s, x.start - 40) : x.start]
-    return bool(re.search(r"\b(?:vanuit|uit)\s+(?:het\s+|de\s+)?(?:\S+\s+){0,3}$", before, re.I))
+    return bool(_SOURCE.search(before))
+
+
+def _money_sentences(doc: Document) -> list[tuple[int, int]]:
+    """The sentences that may name a currency (a currency hint starts in them), in order."""
+    sents = sentences_of(doc)
+    low = lowered(doc)
+    if low is None:  # lower case moves characters: every sentence
+        return sents
+    return [sents[i] for i in sentences_at(sents, currency_hints(low))]
 
 
 def extract(doc: Document) -> list[dict]:
@@ -108,12 +121,12 @@ def extract(doc: Document) -> list[dict]:
     text = doc.text
     ents = entities_of(doc)
     rows: list[dict] = []
-    flags = sentence_flags(doc, "money", MONEY_HINT)
-    for i, (s, e) in enumerate(sentences_of(doc)):
-        if flags is not None and not flags[i]:
-            continue  # no currency word or sign in the sentence: no amount of money
+    for s, e in _money_sentences(doc):
+        chunk = text[s:e]
+        if not names_currency(chunk):
+            continue  # the numbers of the sentence are found once, for both tables
         prev_end = s
-        for m in find_money(text[s:e]):
+        for m in find_money(chunk, span_numbers(doc, s, e)):
             start, end = s + m.start, s + m.end
             if m.amount <= 0:
                 continue

@@ -18,11 +18,11 @@ from __future__ import annotations
 import bisect
 import datetime as dt
 import re
-from functools import cache
+from functools import cache, lru_cache
 
 from sahel_analysis.model import Document
 from sahel_analysis.numbers import NumberMatch, find_money, find_numbers
-from sahel_analysis.sentences import is_heading, section_of, sentence_flags, sentences_of
+from sahel_analysis.sentences import is_heading, lowered, section_of, sentences_of
 from sahel_analysis.vocab import (
     MISSIONS,
     Entities,
@@ -71,13 +71,58 @@ def _first_words() -> frozenset[str]:
     return frozenset(words | {"aantal"})
 
 
+# A character that may be a non-word one (the class holds the lower case of every non-word
+# character, and more): the engine skips plain letters fast.
+_NON_LETTER = r"[^a-z0-9_\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u024f]"
+_W1 = re.compile(r"\w")
+
+
 @cache
 def _first_words_rx() -> re.Pattern[str]:
-    """A non-word character and one of :func:`_first_words` (or its start) after it, in
-    lower-case text (a prefilter). The class holds the lower case of every non-word character
-    (and more), so the engine skips plain letters fast."""
-    return re.compile(r"[^a-z0-9_\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u024f]"
-                      + trie_pattern(sorted(_first_words())))
+    """A character and, after it, one of :func:`_first_words` as a whole word (group ``w``),
+    in lower-case text; the caller checks that the character is not a word character."""
+    return re.compile(_NON_LETTER + r"(?=(?P<w>" + trie_pattern(sorted(_first_words())) + r")(?!\w))")
+
+
+def _has_people_word(sentence: str) -> bool:
+    """A word for people (the first word of a personnel noun, or ``aantal``) in ``sentence``."""
+    return not _first_words().isdisjoint(_TOKEN.findall(sentence.lower()))
+
+
+def _people_sentences(doc: Document, sents: list[tuple[int, int]]) -> list[bool]:
+    """:func:`_has_people_word` of each sentence, from one scan of the lower-cased document.
+
+    A whole word of the document inside a sentence is a whole word of the sentence (and the
+    reverse) where no word runs across the sentence's edges; the other sentences (and one at
+    the very start) are checked on their own."""
+    text = doc.text
+    low = lowered(doc)
+    if low is None:  # lower case moves characters: sentence by sentence
+        return [_has_people_word(text[s:e]) for s, e in sents]
+    flags = [False] * len(sents)
+    starts = [s for s, _ in sents]
+    for m in _first_words_rx().finditer(low):
+        if _W1.match(low, m.start()):
+            continue  # a word character before it: not a whole word
+        i = bisect.bisect_right(starts, m.end()) - 1
+        if i >= 0 and m.end("w") <= sents[i][1]:
+            flags[i] = True
+    for i, (s, e) in enumerate(sents):
+        if not flags[i] and (low[s - 1 : s] not in _BLANK or low[e : e + 1] not in _END_BLANK):
+            if _cuts_word(low, s, e):
+                flags[i] = _has_people_word(text[s:e])
+    return flags
+
+
+_BLANK = frozenset(" \n")
+_END_BLANK = _BLANK | {""}
+
+
+def _cuts_word(low: str, s: int, e: int) -> bool:
+    """Does span ``[s, e)`` start at 0 or cut a word of ``low`` at one of its edges?"""
+    if s == 0 or (_W1.match(low, s - 1) and _W1.match(low, s)):
+        return True
+    return e < len(low) and bool(_W1.match(low, e) and _W1.match(low, e - 1))
 
 
 @cache
@@ -105,6 +150,12 @@ def _label(table: list[tuple[str, str]], found: str) -> str:
         if dutch.replace("’", "'").lower() == norm:
             return english
     return "total"
+
+
+@lru_cache(maxsize=1024)
+def _unit_label(found: str, personnel: bool = True) -> str:
+    """:func:`_label` of ``found`` among the personnel nouns (else the phrases), kept."""
+    return _label(_units()[0 if personnel else 1], found)
 
 
 @cache
@@ -169,7 +220,7 @@ def period_near(
 
     def rank(d) -> tuple[int, int]:
         ds, de = s + d.start, s + d.end
-        if ds >= end and re.fullmatch(r"\s*(?:in\s+)?", text[end:ds]):
+        if ds >= end and _IN.fullmatch(text, end, ds):
             return (0, -1)
         same = cs <= ds < ce
         dist = pos - de if de <= pos else (ds - pos) + 40
@@ -187,6 +238,7 @@ def period_near(
     return start, end
 
 
+_IN = re.compile(r"\s*(?:in\s+)?")
 _AND = re.compile(r"\s*(?:,|en|and|tot en met|t/m)\s*(?:in\s+)?", re.IGNORECASE)
 
 
@@ -247,41 +299,69 @@ def _skip_space(text: str, pos: int) -> int:
 _AANTAL = re.compile(r"\baantal\s+(?:(?P<adj>\w+)\s+)?(?P<noun>\w+)", re.IGNORECASE)
 
 
-def counts_in(doc: Document, s: int, e: int) -> list[tuple[NumberMatch, int, str]]:
-    """Counts of people in sentence ``[s, e)``: (number, end of noun phrase, noun label)."""
-    text = doc.text
-    chunk = text[s:e]
-    numbers = [n for n in find_numbers(chunk)
-               if not (n.value < 1 or n.value != int(n.value) or n.value >= 1e6)]
-    if not numbers:
-        return []  # no whole number that could count people
-    money = [(s + m.start, s + m.end) for m in find_money(chunk)]
-    dates = _date_spans(doc, s, e)
-    nouns = _units()[0]
+def span_numbers(doc: Document, s: int, e: int) -> list[NumberMatch]:
+    """``find_numbers(doc.text[s:e])`` (spans in the sentence), found once per span."""
+    memo = doc.memo.setdefault("span_numbers", {})
+    found = memo.get((s, e))
+    if found is None:
+        found = memo[(s, e)] = find_numbers(doc.text[s:e])
+    return found
+
+
+def _aantal_label(chunk: str) -> str | None:
+    """Label of the personnel noun after the last ``aantal`` (``het aantal militairen``)."""
     aantal = None
+    if "aantal" not in chunk.lower():  # a case-insensitive "aantal" is one in lower case too
+        return aantal
     for m in _AANTAL.finditer(chunk):
         for word in (m["adj"], m["noun"]):
             if word and _noun_rx().fullmatch(word):
-                aantal = _label(nouns, word)
-    out = []
+                aantal = _unit_label(word)
+    return aantal
+
+
+def counts_in(doc: Document, s: int, e: int) -> list[tuple[NumberMatch, int, str]]:
+    """Counts of people in sentence ``[s, e)``: (number, end of noun phrase, noun label)."""
+    text = doc.text
+    chunk_numbers = span_numbers(doc, s, e)
+    numbers = [n for n in chunk_numbers
+               if not (n.value < 1 or n.value != int(n.value) or n.value >= 1e6)]
+    if not numbers:
+        return []  # no whole number that could count people
+    aantal: str | None | bool = False  # False: not looked for yet
+    found = []
+    for n in numbers:
+        noun = _noun_after(text, s + n.end, e)
+        if noun:
+            found.append((n, noun[1], _unit_label(noun[2])))
+            continue
+        if aantal is False:
+            aantal = _aantal_label(text[s:e])
+        if aantal and not (1900 <= n.value <= 2100):
+            found.append((n, s + n.end, aantal))
+    if not found:
+        return []  # money and dates only block a count: none to block
+    chunk = text[s:e]
+    money = [(s + m.start, s + m.end) for m in find_money(chunk, chunk_numbers)]
+    dates = _date_spans(doc, s, e)
     blocked = sorted(money + dates)
     starts = [a for a, _b in blocked]
-    for n in numbers:
+    out = []
+    for n, noun_end, label in found:
         n = NumberMatch(s + n.start, s + n.end, n.value, n.text, n.is_word)
         i = bisect.bisect_left(starts, n.end)  # spans starting before the number ends
         if any(b > n.start for _a, b in blocked[max(0, i - 4) : i]):
             continue
-        found = _noun_after(text, n.end, e)
-        if found:
-            out.append((n, found[1], _label(nouns, found[2])))
-        elif aantal and not (1900 <= n.value <= 2100):
-            out.append((n, n.end, aantal))
+        out.append((n, noun_end, label))
     return out
 
 
 # ------------------------------------------------------------------------------ context
 def _is_list_item(line: str) -> bool:
-    return line.lstrip()[:1] in ("-", "–", "•", "*") or bool(re.match(r"\s*\d+[.)]\s", line))
+    return line.lstrip()[:1] in ("-", "–", "•", "*") or bool(_NUMBERED.match(line))
+
+
+_NUMBERED = re.compile(r"\s*\d+[.)]\s")
 
 
 def _mission_ents(ents: Entities) -> list[Entity]:
@@ -347,23 +427,50 @@ _BOTH = re.compile(r"\bbeide\s+(?:[\w]+-)?missies\b", re.IGNORECASE)
 
 
 _COMBINED_CUE = re.compile(r"gecombineerd|gezamenlijk mandaat|beide missies", re.IGNORECASE)
-# The same in lower-cased text: a case-insensitive i or s also matches dotless i and long s.
-_COMBINED_HINT = re.compile(r"gecomb[iı]neerd|gezamenl[iı]jk mandaat|be[iı]de m[iı][sſ][sſ][iı]e[sſ]")
+# Where a match of the same starts in lower-cased text (a case-insensitive i also matches a
+# dotless i; a capital dotted I changes the length of the text in lower case).
+_COMBINED_HINTS = ("gecomb", "gezamenl", "beide m", "be\u0131de m")
+
+
+def sentences_at(sents: list[tuple[int, int]], positions: list[int]) -> list[int]:
+    """Indices (in order, once each) of the sentences that hold one of ``positions``."""
+    starts = [s for s, _ in sents]
+    found = set()
+    for pos in positions:
+        i = bisect.bisect_right(starts, pos) - 1
+        if i >= 0 and pos < sents[i][1]:
+            found.add(i)
+    return sorted(found)
+
+
+def _find_all(text: str, needles: tuple[str, ...]) -> list[int]:
+    """Start positions of every occurrence of each of ``needles`` in ``text``."""
+    out = []
+    for needle in needles:
+        i = text.find(needle)
+        while i >= 0:
+            out.append(i)
+            i = text.find(needle, i + 1)
+    return out
 
 
 def _combined(doc: Document, ents: Entities, sents: list[tuple[int, int]]) -> set[str]:
     """Missions the document says share one national mandate (vocab/mission_combinations)."""
     out: set[str] = set()
+    named = {x.canonical for x in ents}
+    pairs = [p for p in _combinations() if p[0] in named and p[1] in named]
+    if not pairs:
+        return out  # no two missions of a combination in the document: none to combine
     cue = _COMBINED_CUE
-    flags = sentence_flags(doc, "combined", _COMBINED_HINT)
-    for i, (s, e) in enumerate(sents):
-        if flags is not None and not flags[i]:
-            continue
+    low = lowered(doc)
+    hinted = range(len(sents)) if low is None else sentences_at(sents, _find_all(low, _COMBINED_HINTS))
+    for i in hinted:
+        s, e = sents[i]
         if not cue.search(doc.text, s, e):
             continue
         lo = sents[i - 1][0] if i else s
         names = {x.canonical for x in ents.between(lo, e)}
-        for first, second, combined in _combinations():
+        for first, second, combined in pairs:
             if first in names and second in names:
                 out.update((first, second, combined))
     return out
@@ -376,6 +483,11 @@ def _combined_name(mission: str) -> str:
     return mission
 
 
+_BLUE_HELMETS = re.compile(r"blauwhelmen", re.IGNORECASE)
+_GOVERNS = re.compile(r"\s+(?:militaire\s+|personele\s+)?(?:bijdrage|inzet|levert|leverde|draagt|"
+                      r"zet|stuurt|heeft|zal|is)\b", re.IGNORECASE)
+
+
 def contributor_for(text: str, ents: Entities, s: int, n: NumberMatch, noun_end: int) -> str:
     """ISO3 of the contributing country, ``ALL`` for a whole mission's strength."""
     cs = max(text.rfind(c, s, n.start) for c in ",;:(")
@@ -385,13 +497,11 @@ def contributor_for(text: str, ents: Entities, s: int, n: NumberMatch, noun_end:
     adjacent = [x for x in ents.between(n.end, noun_end) if x.iso3 and x.kind in _NATIONS]
     if adjacent:
         return adjacent[0].iso3 or "NLD"
-    if re.search(r"blauwhelmen", text[n.end : noun_end], re.IGNORECASE):
+    if _BLUE_HELMETS.search(text, n.end, noun_end):
         return "ALL"
-    gov = re.compile(r"\s+(?:militaire\s+|personele\s+)?(?:bijdrage|inzet|levert|leverde|draagt|"
-                     r"zet|stuurt|heeft|zal|is)\b", re.IGNORECASE)
     before = [x for x in ents.between(s, n.start) if x.end <= n.start and x.iso3 and x.kind in _NATIONS]
     for x in reversed(before):
-        if gov.match(text, x.end):
+        if _GOVERNS.match(text, x.end):
             return x.iso3 or "NLD"
     return "NLD"
 
@@ -413,11 +523,9 @@ def extract(doc: Document) -> list[dict]:
     combined = _combined(doc, ents, sents)
     rows: list[dict] = []
     seen: set[tuple] = set()
-    flags = sentence_flags(doc, "personnel", _first_words_rx())
+    people = _people_sentences(doc, sents)
     for i, (s, e) in enumerate(sents):
-        if flags is not None and not flags[i] and s and text[s - 1].isspace():
-            continue  # none of the words below even as the start of a word
-        if _first_words().isdisjoint(_TOKEN.findall(text[s:e].lower())):
+        if not people[i]:
             continue  # no word for people (nor "aantal"): no count, and no number scan
         found = counts_in(doc, s, e)
         if not found or _cue_rx("exclude").search(text, s, e):
@@ -487,24 +595,28 @@ def _kind(sentence: str, qualifier: str, period_start: str | None, doc: Document
     return "actual"
 
 
+_MILITARY = re.compile(r"militair|soldat|troepen")
+_IN_TOTAL = re.compile(r"in\s+totaal\s+(?:\w+\s+)?$")
+_NEXT_FIGURE = re.compile(r"\d|\b(?:maximaal|ongeveer)\b")
+
+
 def _component(text: str, s: int, e: int, lo: int, n: NumberMatch, noun_end: int,
                label: str, contributor: str) -> str:
     if contributor == "ALL":
         if label == "police personnel":
             return label
         noun = text[n.end:noun_end].lower()
-        return "military personnel" if re.search(r"militair|soldat|troepen", noun) else label
+        return "military personnel" if _MILITARY.search(noun) else label
     if label != "total":
         return label
-    if re.search(r"in\s+totaal\s+(?:\w+\s+)?$", text[max(lo, n.start - 25) : n.start]):
+    if _IN_TOTAL.search(text[max(lo, n.start - 25) : n.start]):
         return "total"
-    phrases = _units()[1]
-    nxt = re.search(r"\d|\b(?:maximaal|ongeveer)\b", text[noun_end:e])
+    nxt = _NEXT_FIGURE.search(text[noun_end:e])
     after_end = noun_end + nxt.start() if nxt else e
     m = _phrase_rx().search(text, noun_end, after_end)
     if m:
-        return _label(phrases, m.group(0))
+        return _unit_label(m.group(0), False)
     before = list(_phrase_rx().finditer(text, max(lo, s), n.start))
     if before:
-        return _label(phrases, before[-1].group(0))
+        return _unit_label(before[-1].group(0), False)
     return "total"
