@@ -3,6 +3,8 @@
 ``find_dates`` scans a text once with one compiled pattern (on a lower-cased, accent-folded copy of
 the text of the same length, so spans stay valid on the original) and returns
 :class:`DateMatch` objects whose :class:`DateWindow` is the inclusive window the words allow.
+:class:`DateScan` folds and scans a text once and resolves it against several reference dates
+(``find_dates_multi``): only the windows of relative expressions depend on the reference.
 
 Conventions (documented choices):
 
@@ -30,7 +32,7 @@ from dataclasses import dataclass
 
 from .vocab import trie_pattern
 
-__all__ = ["DateMatch", "DateWindow", "find_dates", "parse_date"]
+__all__ = ["DateMatch", "DateScan", "DateWindow", "find_dates", "find_dates_multi", "parse_date"]
 
 PRECISIONS = (
     "day",
@@ -589,56 +591,143 @@ def _complete(a: _Atom, ref: dt.date | None, year: int | None = None) -> DateWin
         return None
 
 
-def _blocked(folded: str, a: _Atom) -> bool:
+def _before(folded: str, start: int, memo: dict[int, re.Match | None] | None = None) -> re.Match | None:
+    """The until/since/range/block words right before ``folded[start]`` (memoised by position)."""
+    if memo is None:
+        return _BEFORE.search(folded, max(0, start - 40), start)
+    if start in memo:
+        return memo[start]
+    pre = memo[start] = _BEFORE.search(folded, max(0, start - 40), start)
+    return pre
+
+
+def _blocked(folded: str, a: _Atom, memo: dict[int, re.Match | None] | None = None) -> bool:
     """A bare year that is a number of something else (resolution, Kamerstuk, amount)."""
-    pre = _BEFORE.search(folded, max(0, a.start - 40), a.start)
+    pre = _before(folded, a.start, memo)
     if pre and pre.group("block"):
         return True
     return bool(_AFTER_AMOUNT.match(folded, a.end))
 
 
-def _accept(folded: str, m: re.Match, start: int, end: int, ref: dt.date | None) -> _Atom | None:
-    """The atom of match ``m`` (``folded[start:end]``), None where it is not a date after all."""
+def _fits(folded: str, start: int, end: int) -> bool:
+    """False where ``folded[start:end]`` is glued to a word or is the tail of ``2021/2022``."""
     if end < len(folded) and folded[end].isalnum() and folded[end - 1].isalnum():
+        return False
+    return not (start > 1 and folded[start - 1] in "/" and folded[start - 2].isdigit())
+
+
+def _accept(folded: str, m: re.Match, start: int, end: int, ref: dt.date | None,
+            memo: dict[int, re.Match | None] | None = None) -> _Atom | None:
+    """The atom of match ``m`` (``folded[start:end]``), None where it is not a date after all."""
+    if not _fits(folded, start, end):
         return None
-    if start > 1 and folded[start - 1] in "/" and folded[start - 2].isdigit():
-        return None  # 2021/2022 tail
     a = _atom(m, ref)
-    if a is not None and a.kind in ("yr", "yy") and _blocked(folded, a):
+    if a is not None and a.kind in ("yr", "yy") and _blocked(folded, a, memo):
         return None
     return a
+
+
+# One step of a scan: a match the pattern found and whether it was taken as a date (after a
+# date the scan goes on from its last character, after a refusal from its first). Steps refused
+# for reasons of the text alone (glued to a word, a blocked year) are not kept: they are refused
+# against every ``ref``.
+_Step = tuple[re.Match, bool]
+
+
+class DateScan:
+    """The part of :func:`find_dates` that does not depend on ``ref``, done once for a text.
+
+    Folding and the regex scan do not depend on ``ref``; only whether a relative expression is a
+    date (none without ``ref``) and its window do. :meth:`dates` replays the steps of an earlier
+    scan, checking that ``ref`` takes and refuses the same matches (then the scan would have
+    found the same ones), and scans afresh where it does not.
+    """
+
+    __slots__ = ("text", "folded", "_traces", "_before")
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.folded = _fold(text)
+        self._traces: list[list[_Step]] = []
+        self._before: dict[int, re.Match | None] = {}
+
+    def dates(self, ref: dt.date | None = None) -> list[DateMatch]:
+        """``find_dates(self.text, ref)``."""
+        for trace in self._traces:
+            atoms = _replay(trace, ref)
+            if atoms is not None:
+                break
+        else:
+            atoms, trace = _scan(self.folded, ref, self._before)
+            self._traces.append(trace)
+        return _assemble(self.text, self.folded, atoms, ref, self._before)
+
+
+def _scan(folded: str, ref: dt.date | None,
+          memo: dict[int, re.Match | None]) -> tuple[list[_Atom], list[_Step]]:
+    """The atoms of ``folded`` against ``ref``, and the steps of the scan that found them."""
+    atoms: list[_Atom] = []
+    trace: list[_Step] = []
+    m = _PATTERN.match(folded) if folded[:1].isalnum() else None
+    if m is None:
+        m = _TRIGGERED.search(folded)
+    while m is not None:
+        start, end = m.span(m.lastgroup)
+        if not _fits(folded, start, end):
+            m = _TRIGGERED.search(folded, start)
+            continue
+        a = _atom(m, ref)
+        if a is not None and a.kind in ("yr", "yy") and _blocked(folded, a, memo):
+            m = _TRIGGERED.search(folded, start)
+            continue
+        trace.append((m, a is not None))
+        if a is None:  # not a date after all: a later expression may start inside it
+            m = _TRIGGERED.search(folded, start)
+        else:  # the next one after it (a trigger character from its last character on)
+            atoms.append(a)
+            m = _TRIGGERED.search(folded, end - 1)
+    return atoms, trace
+
+
+def _replay(trace: list[_Step], ref: dt.date | None) -> list[_Atom] | None:
+    """The atoms of a scan's steps against ``ref``; None where ``ref`` decides a step otherwise."""
+    atoms: list[_Atom] = []
+    for m, taken in trace:
+        a = _atom(m, ref)
+        if (a is not None) != taken:
+            return None
+        if a is not None:
+            atoms.append(a)
+    return atoms
 
 
 def find_dates(text: str, ref: dt.date | None = None) -> list[DateMatch]:
     """All date expressions in ``text``, non-overlapping and in text order.
 
     Relative expressions (``jl.``, ``a.s.``, ``dit jaar``, a month without year) are resolved
-    against ``ref`` and skipped where ``ref`` is None.
+    against ``ref`` and skipped where ``ref`` is None. To read one text against several refs,
+    scan it once with :class:`DateScan`.
     """
     folded = _fold(text)
-    atoms: list[_Atom] = []
-    m = _PATTERN.match(folded) if folded[:1].isalnum() else None
-    if m is None:
-        m = _TRIGGERED.search(folded)
-    while m is not None:
-        start, end = m.span(m.lastgroup)
-        a = _accept(folded, m, start, end, ref)
-        if a is None:  # not a date after all: a later expression may start inside it
-            m = _TRIGGERED.search(folded, start)
-        else:  # the next one after it (a trigger character from its last character on)
-            atoms.append(a)
-            m = _TRIGGERED.search(folded, end - 1)
-    return _assemble(text, folded, atoms, ref)
+    memo: dict[int, re.Match | None] = {}
+    return _assemble(text, folded, _scan(folded, ref, memo)[0], ref, memo)
 
 
-def _assemble(text: str, folded: str, atoms: list[_Atom], ref: dt.date | None) -> list[DateMatch]:
+def find_dates_multi(text: str, refs: list[dt.date | None]) -> list[list[DateMatch]]:
+    """``[find_dates(text, ref) for ref in refs]``, scanning ``text`` once."""
+    scan = DateScan(text)
+    return [scan.dates(ref) for ref in refs]
+
+
+def _assemble(text: str, folded: str, atoms: list[_Atom], ref: dt.date | None,
+              memo: dict[int, re.Match | None] | None = None) -> list[DateMatch]:
     """Join atoms into ranges, add the until/since words and resolve the windows."""
     out: list[DateMatch] = []
     i = 0
     n = len(atoms)
     while i < n:
         a = atoms[i]
-        pre = _BEFORE.search(folded, max(0, a.start - 40), a.start)
+        pre = _before(folded, a.start, memo)
         b = atoms[i + 1] if i + 1 < n else None
         joined = False
         if b is not None:

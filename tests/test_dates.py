@@ -221,3 +221,37 @@ def _triggered_one_by_one(text: str, ref: dt.date | None) -> list:
        st.one_of(st.none(), st.just(dt.date(2022, 11, 15))))
 def test_one_scan_finds_what_each_trigger_found(text: str, ref: dt.date | None) -> None:
     assert find_dates(text, ref) == _triggered_one_by_one(text, ref)
+
+
+# ---- one scan read against several reference dates
+_REFS = [None, dt.date(2022, 11, 15), dt.date(2013, 1, 1), dt.date(2020, 2, 29), dt.date(2019, 12, 31)]
+
+
+def test_find_dates_multi_reads_each_ref_as_find_dates() -> None:
+    text = ("Gisteren, vorig jaar en in het najaar van 2017, tot en met 3 maart jl. en sinds "
+            "eind december; begin dit jaar en tussen juli en augustus 2022 (resolutie 2100).")
+    got = _d.find_dates_multi(text, _REFS)
+    assert got == [find_dates(text, ref) for ref in _REFS]
+    assert got[0] != got[1]  # the relative words are skipped without a ref and read with one
+    assert [m.text for m in got[1]][:2] == ["Gisteren", "vorig jaar"]
+    assert got[1][0].window.start == dt.date(2022, 11, 14)
+    assert got[2][0].window.start == dt.date(2012, 12, 31)
+
+
+def test_date_scan_scans_again_where_a_ref_takes_other_matches() -> None:
+    scan = _d.DateScan("Dit najaar en vorige maand, en komende week.")
+    without = scan.dates(None)
+    assert without == []
+    with_ref = scan.dates(dt.date(2022, 11, 15))
+    assert [m.text for m in with_ref] == ["Dit najaar", "vorige maand", "komende week"]
+    assert with_ref == find_dates(scan.text, dt.date(2022, 11, 15))
+    assert scan.dates(None) == without  # each earlier reading stays available
+
+
+@settings(max_examples=200, deadline=None, suppress_health_check=list(HealthCheck))
+@given(st.lists(st.sampled_from(_WORDS + ["vorig", "afgelopen", "gisteren", "winter", "week"]),
+                max_size=25).map(" ".join),
+       st.lists(st.sampled_from(_REFS), min_size=1, max_size=4))
+def test_date_scan_equals_find_dates_for_any_refs(text: str, refs: list) -> None:
+    scan = _d.DateScan(text)
+    assert [scan.dates(ref) for ref in refs] == [find_dates(text, ref) for ref in refs]

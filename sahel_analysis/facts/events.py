@@ -24,7 +24,7 @@ import re
 from functools import cache
 from itertools import compress
 
-from sahel_analysis.dates import DateMatch, DateWindow, find_dates
+from sahel_analysis.dates import DateMatch, DateScan, DateWindow, find_dates
 from sahel_analysis.model import Document
 from sahel_analysis.sentences import lowered, section_of, sentence_flags, sentences_of
 from sahel_analysis.vocab import Entity, entities_in, entities_of, find_entities, read_csv, trie_pattern
@@ -377,10 +377,11 @@ def _dates(doc: Document) -> list[DateMatch]:
     window = doc.date_window
     if not window or window[0] == window[1]:
         return find_dates(doc.text, doc.ref_date)
-    late = find_dates(doc.text, window[1])
+    scan = DateScan(doc.text)  # folded and scanned once, read against both days of the bound
+    late = scan.dates(window[1])
     if not any(m.relative for m in late):
         return late  # nothing read against the bound: the first day cannot change a window
-    early = {(m.start, m.end): m for m in find_dates(doc.text, window[0]) if m.relative}
+    early = {(m.start, m.end): m for m in scan.dates(window[0]) if m.relative}
     out = []
     for m in late:
         other = early.get((m.start, m.end)) if m.relative else None
