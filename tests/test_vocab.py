@@ -88,3 +88,49 @@ def test_entities_in_equals_a_scan_of_the_span_alone():
                 if s <= e:
                     want = [(x.start + s, x.end + s, x.canonical) for x in find_entities(t[s:e])]
                     assert [(x.start, x.end, x.canonical) for x in entities_in(doc, s, e)] == want, (s, e)
+
+
+def test_entity_is_a_named_tuple_with_its_fields():
+    from sahel_analysis.vocab import Entity
+
+    (e,) = find_entities("naar Mali")
+    assert e == Entity(5, 9, "Mali", "country", "MLI", "MLI")
+    assert (e.start, e.end, e.text, e.kind, e.canonical, e.iso3) == (5, 9, "Mali", "country", "MLI", "MLI")
+
+
+def test_repeated_words_in_any_case_each_found_with_their_own_text():
+    # single-word names are looked up by their surface text: casings must not leak between them
+    got = [(e.start, e.text) for e in find_entities("Mali MALI mali, NL nl NL Nl")]
+    assert got == [(0, "Mali"), (5, "MALI"), (10, "mali"), (16, "NL"), (22, "NL")]
+    got = [(e.text, e.canonical) for e in find_entities("MINUSMA-missie, MINUSMA en minusma-missie")]
+    assert got == [("MINUSMA-missie", "MINUSMA"), ("MINUSMA", "MINUSMA"), ("minusma", "MINUSMA")]
+
+
+def test_at_sign_and_word_characters_before_a_name():
+    assert [e.start for e in find_entities("@Mali en @NL, Mali")] == [14]
+    # a word character outside plain Latin (Greek, superscript) glues to the name: no hit
+    assert [e.start for e in find_entities("αMali ²Mali ªMali Mali")] == [18]
+
+
+def test_texts_that_case_fold_unevenly_give_the_same_names():
+    assert [e.text for e in find_entities("Straße naar Mali en NL")] == ["Mali", "NL"]
+    assert [e.text for e in find_entities("\u0130talië Italië")] == ["Italië"]
+
+
+def test_scan_equals_trying_every_word():
+    from hypothesis import given, settings
+    from hypothesis import strategies as st
+
+    from sahel_analysis.vocab import _find_entities_by_word
+
+    pieces = st.sampled_from(["Mali", "MALI", "NL", "nl", "VN", "-missie", " MINUSMA", "EUCAP", " Sahel",
+                              " Niger", "ia", " ", " ", "\n", "@", "-", ".", "’", "'", "α", "²", "ß", "İ",
+                              "Verenigde", " Naties", "de ", "Nederlandse"])
+
+    @settings(max_examples=300, deadline=None)
+    @given(st.lists(pieces, max_size=12))
+    def check(parts):
+        text = "".join(parts)
+        assert find_entities(text) == _find_entities_by_word(text)
+
+    check()

@@ -16,9 +16,13 @@ from __future__ import annotations
 import bisect
 import csv
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache, lru_cache
+from itertools import chain
+from operator import itemgetter
 from pathlib import Path
+from typing import NamedTuple
 
 _DIR = Path(__file__).parent
 
@@ -36,8 +40,7 @@ MISSIONS = (
 )
 
 
-@dataclass(frozen=True)
-class Entity:
+class Entity(NamedTuple):
     """A gazetteer name found in a text: its span, kind and canonical name."""
 
     start: int
@@ -154,22 +157,27 @@ def trie_pattern(words: list[str]) -> str:
     return emit(root)
 
 
+_SCAN_CLASS = r"a-z0-9_\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u024f"
+
+
 @cache
 def _first_word_rx() -> tuple[re.Pattern[str], re.Pattern[str]]:
     """Whole words (case-folded) that some alias starts with: the candidates of a scan.
 
     The scan pattern matches the character before such a word: any character that is not a
-    plain lower-case letter or digit (a cheap character class, so the engine skips ordinary
-    text fast); the caller keeps the hits where that character is not a word character.
+    plain lower-case letter or digit, nor ``@`` (a cheap character class, so the engine skips
+    ordinary text fast); the caller drops the hits where that character is a word character.
+    The head pattern finds such a word at the start of the text (an empty match, word in group 1).
     """
     trie = trie_pattern(sorted(_index()[0]))
-    scan = re.compile(r"[^a-z0-9_\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u024f](?=(" + trie + r")\b)")
-    head = re.compile(r"(?:" + trie + r")\b")
+    scan = re.compile(f"[^{_SCAN_CLASS}@](?=({trie})\\b)")
+    head = re.compile(f"(?=({trie})\\b)")
     return scan, head
 
 
 _W1 = re.compile(r"\w")
 _NON_ASCII = re.compile(r"[^\x00-\x7f]")
+_IN_SCAN_CLASS = re.compile(f"[{_SCAN_CLASS}]")
 
 
 @cache
@@ -177,6 +185,13 @@ def _folds_evenly(c: str) -> bool:
     """True where ``c`` case-folds to one character that is a word character just when ``c`` is."""
     f = c.casefold()
     return len(f) == 1 and bool(_W1.match(c)) == bool(_W1.match(f))
+
+
+@cache
+def _folds_plainly(c: str) -> bool:
+    """True where ``c`` case-folds to a character the scan class excludes or a non-word one."""
+    f = c.casefold()
+    return not _W1.match(f) or bool(_IN_SCAN_CLASS.match(f))
 
 
 def _folds_in_place(text: str, folded: str) -> bool:
@@ -187,17 +202,112 @@ def _folds_in_place(text: str, folded: str) -> bool:
     return text.isascii() or all(map(_folds_evenly, set(_NON_ASCII.findall(text))))
 
 
+_new = tuple.__new__
+_first = itemgetter(0)  # an Entity's start
+_MISS = object()
+_CACHE_MAX = 50_000
+_Hit = tuple[str, str, str | None]
+
+
+@cache
+def _groups() -> dict[str, tuple[re.Pattern[str], bool]]:
+    """Each first word's regex, and whether the group is single words only (a match is then the
+    word itself, found or not by its surface alone: see :func:`_word_hit`)."""
+    single: dict[str, bool] = {}
+    for a in _aliases():
+        first = _WORD.match(a.alias)
+        if first:
+            key = first.group().casefold()
+            one = bool(_WORD.fullmatch(a.alias)) and bool(_WORD.fullmatch(key))
+            single[key] = single.get(key, True) and one
+    return {key: (rx, single[key]) for key, rx in _index()[0].items()}
+
+
+def _hit(found: str) -> _Hit | None:
+    """(kind, canonical, iso3) of a matched alias text, or None where it is no known alias."""
+    a = _lookup(found)
+    return None if a is None else (a.kind, a.canonical, a.iso3)
+
+
+_WORD_HITS: dict[str, _Hit | None] = {}
+_FOUND_HITS: dict[str, _Hit | None] = {}
+
+
+def _word_hit(rx: re.Pattern[str], surface: str) -> _Hit | None:
+    """:func:`_hit` of a word of a single-word group where its regex matches it (cached).
+
+    The word is all word characters with a non-word character (or the end) after it, so the
+    group regex matches it in the text just when it matches the word alone."""
+    if len(_WORD_HITS) > _CACHE_MAX:
+        _WORD_HITS.clear()
+    hit = _WORD_HITS[surface] = None if rx.fullmatch(surface) is None else _hit(surface)
+    return hit
+
+
+def _found_hit(surface: str) -> _Hit | None:
+    """:func:`_hit` of a text a group regex matched (cached)."""
+    if len(_FOUND_HITS) > _CACHE_MAX:
+        _FOUND_HITS.clear()
+    hit = _FOUND_HITS[surface] = _hit(surface)
+    return hit
+
+
 def find_entities(text: str) -> list[Entity]:
     """All gazetteer names in ``text``: longest match first, non-overlapping, in text order."""
-    groups = _index()[0]
+    return _find_entities(text)[0]
+
+
+def _find_entities(text: str) -> tuple[list[Entity], bool]:
+    """:func:`find_entities`, and whether ``text`` case-folds in place (:func:`_folds_in_place`)."""
     folded = text.casefold()
-    if not _folds_in_place(text, folded):
-        return _find_entities_by_word(text)
+    if len(folded) != len(text):
+        return _find_entities_by_word(text), False
+    odd = () if text.isascii() else set(_NON_ASCII.findall(text))
+    if not all(map(_folds_evenly, odd)):
+        return _find_entities_by_word(text), False
     scan, head = _first_word_rx()
+    hits = scan.finditer(folded)
+    if not all(map(_folds_plainly, odd)):  # a scan hit may then be a word character: drop those
+        hits = (p for p in hits if not _W1.match(p.group()))
     first = head.match(folded)
-    starts = [(0, first.group())] if first else []
-    starts += [(p.end(), p.group(1)) for p in scan.finditer(folded) if not _W1.match(p.group())]
-    return _resolve(text, ((start, groups[word]) for start, word in starts))
+    if first:
+        hits = chain((first,), hits)
+    return _resolve_folded(text, hits), True
+
+
+def _resolve_folded(text: str, hits: Iterable[re.Match[str]]) -> list[Entity]:
+    """Entities at the scan hits (case-folded first word in group 1, starting at the hit's end):
+    longest alias there, non-overlapping, in text order (as :func:`_resolve`)."""
+    groups = _groups()
+    word_hits = _WORD_HITS
+    found_hits = _FOUND_HITS
+    out: list[Entity] = []
+    taken = 0
+    for p in hits:
+        start = p.end()
+        if start < taken:
+            continue
+        word = p.group(1)
+        rx, single = groups[word]
+        if single:
+            end = start + len(word)
+            surface = text[start:end]
+            hit = word_hits.get(surface, _MISS)
+            if hit is _MISS:
+                hit = _word_hit(rx, surface)
+        else:
+            m = rx.match(text, start)
+            if m is None:
+                continue
+            surface = m.group()
+            end = m.end()
+            hit = found_hits.get(surface, _MISS)
+            if hit is _MISS:
+                hit = _found_hit(surface)
+        if hit is not None:
+            out.append(_new(Entity, (start, end, surface, *hit)))
+            taken = end
+    return out
 
 
 def _find_entities_by_word(text: str) -> list[Entity]:
@@ -220,7 +330,7 @@ def _resolve(text: str, candidates) -> list[Entity]:  # noqa: ANN001 - iterable 
         a = _lookup(m.group(0))
         if a is None:
             continue
-        out.append(Entity(m.start(), m.end(), m.group(0), a.kind, a.canonical, a.iso3))
+        out.append(_new(Entity, (m.start(), m.end(), m.group(0), a.kind, a.canonical, a.iso3)))
         taken = m.end()
     return out
 
@@ -230,7 +340,7 @@ class Entities(list):
 
     def __init__(self, items=()) -> None:
         super().__init__(items)
-        self._starts = [x.start for x in self]
+        self._starts = list(map(_first, self))
 
     def between(self, lo: int, hi: int) -> list[Entity]:
         """The entities that start at ``lo <= start < hi``."""
@@ -256,7 +366,9 @@ def index_entities(text: str) -> Entities:
 def entities_of(doc) -> Entities:  # noqa: ANN001 - a model.Document (no import cycle)
     """The entities of a document's clean text, found once and shared by the extractors."""
     if "entities" not in doc.memo:
-        doc.memo["entities"] = index_entities(doc.text)
+        found, evenly = _find_entities(doc.text)
+        doc.memo["entities"] = Entities(found)
+        doc.memo.setdefault("folds_evenly", evenly)
     return doc.memo["entities"]
 
 
@@ -275,13 +387,14 @@ def entities_in(doc, s: int, e: int) -> list[Entity]:  # noqa: ANN001 - a model.
     """
     text = doc.text
     if _space_edge(text, s, s - 1) and _space_edge(text, e, e - 1):
+        ents = entities_of(doc)  # notes in doc.memo whether the text case-folds in place
         if "folds_evenly" not in doc.memo:
             doc.memo["folds_evenly"] = _folds_in_place(text, text.casefold())
         if doc.memo["folds_evenly"]:
-            found = entities_of(doc).inside(s, e)
+            found = ents.inside(s, e)
             if found is not None:
                 return list(found)
-    return [Entity(x.start + s, x.end + s, x.text, x.kind, x.canonical, x.iso3)
+    return [_new(Entity, (x.start + s, x.end + s, x.text, x.kind, x.canonical, x.iso3))
             for x in find_entities(text[s:e])]
 
 
