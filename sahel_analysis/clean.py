@@ -19,7 +19,10 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
+from functools import lru_cache
+from itertools import accumulate
 
 import numpy as np
 
@@ -43,7 +46,16 @@ _ODD_CHARS = (
     r"|[\ufb00-\ufb06]"  # ligatures
     r"|\*+|_{1,2}|\\(?=[\[\]*_#\-.])"  # Markdown emphasis / escapes
 )
-_ODD = re.compile(_ODD_CHARS)
+# _ODD is ``_ODD_CHARS`` with the first character taken out in front of the alternatives (each
+# alternative checks it with a look-behind): a pattern that starts with a character class lets the
+# regex engine skip to the next candidate character instead of trying every alternative everywhere.
+_D1 = "\u00ad\u200b\u200c\u200d\u2060\ufeff"
+_SP = " \t\u00a0\u2000-\u200a\u202f\u205f\u3000\x0b\x0c"
+_NS = "\t\u00a0\u2000-\u200a\u202f\u205f\u3000\x0b\x0c"
+_ODD = re.compile(
+    rf"[{_D1}{_SP}\ufb00-\ufb06*_\\](?:(?<=[{_D1}])|(?<=[{_SP}])[{_SP}]+|(?<=[{_NS}])|(?<=[\ufb00-\ufb06])"
+    r"|(?<=\*)\**|(?<=_)_?|(?<=\\)(?=[\[\]*_#\-.]))"
+)
 _ODD_ACCENTS = re.compile(_ODD_CHARS + r"|[^\s\u0300-\u036f][\u0300-\u036f]+")  # composed (NFC)
 _HAS_ACCENTS = re.compile(r"[\u0300-\u036f]")
 # Every match of _ODD_ACCENTS holds one of these characters or two plain spaces in a row.
@@ -54,10 +66,23 @@ _MAYBE_ODD = re.compile(
 _LIGATURES = {"\ufb00": "ff", "\ufb01": "fi", "\ufb02": "fl", "\ufb03": "ffi", "\ufb04": "ffl",
               "\ufb05": "st", "\ufb06": "st"}
 _MD_LINK = re.compile(r"\[([^\]\n]{1,200})\]\([^)\s]{0,300}\)")
-_WORD_BEFORE_HYPHEN = re.compile(r"(\w+)-$")
 _FIRST_WORD = re.compile(r"^(\w+)")
 _HYPHENATED = re.compile(r"\b(\w+)-(\w+)\b")
 _KEEP_AFTER_HYPHEN = {"en", "of", "tot", "noch", "als", "and", "or"}
+
+
+_WORD_RUN = re.compile(r"\w+")
+_HYPHEN_WORD = re.compile(r"-\w+")
+# Lines that may need more than a plain copy: odd characters, Markdown links, carriage returns
+# (two spaces in a row are found with str.find).
+_SPECIAL = re.compile(
+    r"[\u00ad\u200b\u200c\u200d\u2060\ufeff\t\u00a0\u2000-\u200a\u202f\u205f\u3000\x0b\x0c"
+    r"\ufb00-\ufb06*_\\\u0300-\u036f\[\r]"
+)
+# How a line that starts with a letter can start where it is page furniture (footer, page number).
+_ALPHA_FURNITURE = ("Tweede", "Eerste", "pa", "pA", "Pa", "PA", "bl", "bL", "Bl", "BL")
+_BULLET_FIRST = frozenset("-•▪◦–*")
+_DOT_PAREN = frozenset(".)")
 
 
 @dataclass
@@ -77,28 +102,27 @@ class Cleaned:
 
 
 class _Builder:
-    """Collects clean text pieces, each with the raw position of its first character."""
+    """Collects clean text pieces, each with the raw position of its first character.
+
+    ``raw`` holds that position for a piece copied verbatim (its characters count up from it),
+    and its bitwise complement (negative) for a longer piece that stands for one raw character.
+    """
 
     def __init__(self) -> None:
         self.pieces: list[str] = []
         self.raw: list[int] = []
-        self.verbatim: list[bool] = []
-        self.length = 0
 
     def copy(self, text: str, raw_pos: int) -> None:
         """Append text copied verbatim from ``raw_pos`` onwards."""
-        self._append(text, raw_pos, True)
-
-    def put(self, text: str, raw_pos: int) -> None:
-        """Append text that stands for the raw character at ``raw_pos`` (a space, a ligature)."""
-        self._append(text, raw_pos, False)
-
-    def _append(self, text: str, raw_pos: int, verbatim: bool) -> None:
         if text:
             self.pieces.append(text)
             self.raw.append(raw_pos)
-            self.verbatim.append(verbatim)
-            self.length += len(text)
+
+    def put(self, text: str, raw_pos: int) -> None:
+        """Append text that stands for the raw character at ``raw_pos`` (a space, a ligature)."""
+        if text:
+            self.pieces.append(text)
+            self.raw.append(raw_pos if len(text) == 1 else ~raw_pos)
 
     def last_char(self) -> str:
         return self.pieces[-1][-1] if self.pieces else ""
@@ -108,35 +132,34 @@ class _Builder:
         if not self.pieces:
             return
         last = self.pieces[-1]
-        self.length -= 1
         if len(last) == 1:
             self.pieces.pop()
             self.raw.pop()
-            self.verbatim.pop()
         else:
             self.pieces[-1] = last[:-1]
 
     def finish(self, raw_len: int) -> Cleaned:
         text = "".join(self.pieces)
-        offsets = np.empty(len(text) + 1, dtype=np.int64)
-        # piece by piece: verbatim pieces count up from their raw position, others repeat it
-        lengths = np.fromiter(map(len, self.pieces), dtype=np.int64, count=len(self.pieces))
-        firsts = np.cumsum(lengths) - lengths
-        step = np.arange(len(text), dtype=np.int64) - np.repeat(firsts, lengths)
-        step *= np.repeat(np.array(self.verbatim, dtype=np.int64), lengths)
-        offsets[: len(text)] = np.repeat(np.array(self.raw, dtype=np.int64), lengths) + step
-        offsets[len(text)] = raw_len if not len(text) else min(raw_len, int(offsets[len(text) - 1]) + 1)
+        n = len(text)
+        offsets = np.arange(n + 1, dtype=np.int64)
+        if n:
+            # verbatim pieces count up from their raw position, others repeat it
+            lengths = np.fromiter(map(len, self.pieces), dtype=np.int64, count=len(self.pieces))
+            raw = np.array(self.raw, dtype=np.int64)
+            verbatim = raw >= 0
+            if verbatim.all():
+                raw += lengths
+                raw -= np.cumsum(lengths)  # raw position minus clean position of each first character
+                offsets[:n] += np.repeat(raw, lengths)
+            else:
+                firsts = np.cumsum(lengths) - lengths
+                base = np.where(verbatim, raw - firsts, ~raw)
+                offsets[:n] *= np.repeat(verbatim, lengths)
+                offsets[:n] += np.repeat(base, lengths)
+            offsets[n] = min(raw_len, int(offsets[n - 1]) + 1)
+        else:
+            offsets[n] = raw_len
         return Cleaned(text=text, offsets=offsets)
-
-
-def _lines(raw: str, start: int, end: int) -> list[tuple[int, str]]:
-    """Lines of ``raw[start:end]`` with their raw start offsets (line ends dropped)."""
-    out = []
-    pos = start
-    for line in raw[start:end].split("\n"):
-        out.append((pos, line))
-        pos += len(line) + 1
-    return out
 
 
 def is_furniture(line: str) -> bool:
@@ -155,32 +178,43 @@ def _page_start(line: str) -> bool:
     return line.startswith((" ", "\f")) or line.startswith("\t")
 
 
-def _find_footnotes(lines: list[tuple[int, str]]) -> list[tuple[int, int, int]]:
+_LINE_DIGIT = re.compile(r"\n\d")
+
+
+def _find_footnotes(lines: list[str], region: str, line_of) -> list[tuple[int, int, int]]:  # noqa: ANN001
     """Footnote blocks as (number, first line index, last line index), numbered in order.
 
     A footnote is a paragraph at a page foot that starts with the next footnote number:
     it follows a blank line and is followed by a page start, a footer or the end of the text.
+    Only lines that start with a digit (found in ``region``, the lines joined; ``line_of`` maps
+    a position in it to its line) can start one.
     """
     found: list[tuple[int, int, int]] = []
+    candidates = [m.start() + 1 for m in _LINE_DIGIT.finditer(region)]
+    if region[:1].isdecimal():
+        candidates.insert(0, 0)
     expected = 1
-    i = 0
     n = len(lines)
-    while i < n:
-        text = lines[i][1]
-        m = FOOTNOTE_START.match(text)
-        prev_blank = i == 0 or not lines[i - 1][1].strip()
+    i = 0  # lines before i belong to a footnote already found
+    for c in candidates:
+        k0 = line_of(c)
+        if k0 < i:
+            continue
+        i = k0
+        m = FOOTNOTE_START.match(lines[i])
+        prev_blank = i == 0 or not lines[i - 1].strip()
         if m and prev_blank and int(m.group(1)) in (expected, expected + 1):
             j = i
-            while j + 1 < n and lines[j + 1][1].strip() and not _page_start(lines[j + 1][1]) \
-                    and not is_furniture(lines[j + 1][1]):
-                nxt = FOOTNOTE_START.match(lines[j + 1][1])
+            while j + 1 < n and lines[j + 1].strip() and not _page_start(lines[j + 1]) \
+                    and not is_furniture(lines[j + 1]):
+                nxt = FOOTNOTE_START.match(lines[j + 1])
                 if nxt and int(nxt.group(1)) == int(m.group(1)) + 1:
                     break
                 j += 1
             k = j + 1
-            while k < n and not lines[k][1].strip():
+            while k < n and not lines[k].strip():
                 k += 1
-            after = lines[k][1] if k < n else ""
+            after = lines[k] if k < n else ""
             nm = FOOTNOTE_START.match(after)
             next_is_note = bool(nm) and int(nm.group(1)) == int(m.group(1)) + 1
             if k >= n or _page_start(after) or is_furniture(after) or next_is_note:
@@ -193,21 +227,31 @@ def _find_footnotes(lines: list[tuple[int, str]]) -> list[tuple[int, int, int]]:
     return found
 
 
-def _footnote_marks(raw: str, notes: list[tuple[int, int, int]], lines) -> set[int]:
-    """Raw positions of footnote marks (the digits glued to a word or full stop)."""
+@lru_cache(maxsize=64)
+def _mark_pattern(number: int) -> re.Pattern[str]:
+    return re.compile(rf"(?<=[^\W\d_]|[.,;:)»”’\"'])({number})(?=[\s.,;:)]|$)")
+
+
+def _footnote_marks(raw: str, notes: list[tuple[int, int, int]], starts: list[int]) -> list[int]:
+    """Raw positions of footnote marks (the digits glued to a word or full stop), sorted.
+
+    The mark of a note is the last match of its pattern before the note; matches cannot
+    overlap (a mark follows a non-digit), so the last one is found from the end with rfind."""
     marks: set[int] = set()
     for number, first, _last in notes:
-        limit = lines[first][0]
-        pattern = re.compile(rf"(?<=[^\W\d_]|[.,;:)»”’\"'])({number})(?=[\s.,;:)]|$)")
-        best = None
-        for m in pattern.finditer(raw, 0, limit):
-            best = m
-        if best:
-            marks.update(range(best.start(1), best.end(1)))
-    return marks
+        limit = starts[first]
+        digits = str(number)
+        pattern = _mark_pattern(number)
+        q = raw.rfind(digits, 0, limit)
+        while q >= 0:
+            if pattern.match(raw, q, limit):
+                marks.update(range(q, q + len(digits)))
+                break
+            q = raw.rfind(digits, 0, q + len(digits) - 1)
+    return sorted(marks)
 
 
-def _emit_line(b: _Builder, line: str, raw_pos: int, drop: set[int]) -> None:
+def _emit_line(b: _Builder, line: str, raw_pos: int, drop: list[int]) -> None:
     """Append one stripped line, normalising odd characters and Markdown inline markup."""
     if "[" not in line and "  " not in line and not _MAYBE_ODD.search(line):
         _copy(b, line, raw_pos, drop)  # nothing to normalise (the common case)
@@ -217,10 +261,11 @@ def _emit_line(b: _Builder, line: str, raw_pos: int, drop: set[int]) -> None:
     # Markdown links: keep the label only.
     pos = 0
     segments: list[tuple[str, int]] = []
-    for m in _MD_LINK.finditer(line):
-        segments.append((line[pos : m.start()], raw_pos + pos))
-        segments.append((m.group(1), raw_pos + m.start(1)))
-        pos = m.end()
+    if "[" in line:
+        for m in _MD_LINK.finditer(line):
+            segments.append((line[pos : m.start()], raw_pos + pos))
+            segments.append((m.group(1), raw_pos + m.start(1)))
+            pos = m.end()
     segments.append((line[pos:], raw_pos + pos))
     for seg, seg_raw in segments:
         p = 0
@@ -253,15 +298,22 @@ def _is_word(ch: str) -> bool:
     return bool(ch) and (ch.isalnum() or ch == "_")
 
 
-def _copy(b: _Builder, text: str, raw_pos: int, drop: set[int]) -> None:
+def _overlaps(drop: list[int], start: int, end: int) -> bool:
+    """True where a position of the sorted list ``drop`` falls in ``[start, end)``."""
+    k = bisect_left(drop, start)
+    return k < len(drop) and drop[k] < end
+
+
+def _copy(b: _Builder, text: str, raw_pos: int, drop: list[int]) -> None:
     if not text:
         return
-    if drop and any(raw_pos <= d < raw_pos + len(text) for d in drop):
+    if drop and _overlaps(drop, raw_pos, raw_pos + len(text)):
         run_start = 0
-        for k in range(len(text)):
-            if raw_pos + k in drop:
-                b.copy(text[run_start:k], raw_pos + run_start)
-                run_start = k + 1
+        for d in drop[bisect_left(drop, raw_pos) :]:
+            if d >= raw_pos + len(text):
+                break
+            b.copy(text[run_start : d - raw_pos], raw_pos + run_start)
+            run_start = d - raw_pos + 1
         b.copy(text[run_start:], raw_pos + run_start)
         return
     if text.startswith(" ") and b.last_char() in (" ", "\n", ""):
@@ -276,6 +328,18 @@ def _is_w(ch: str) -> bool:
     return ch.isalnum() or ch == "_"
 
 
+def _word_start(raw: str, h: int) -> int:
+    """Start of the run of word characters that ends just before ``h``."""
+    lo = h - 64 if h > 64 else 0
+    q = max(raw.rfind(" ", lo, h), raw.rfind("\n", lo, h)) + 1
+    if q and (raw[q:h].isalnum() or _WORD_RUN.fullmatch(raw, q, h)):
+        return q  # the usual case: a plain word after a space
+    q = h - 1
+    while q > 0 and _is_w(raw[q - 1]):
+        q -= 1
+    return q
+
+
 def _hyphenated(raw: str, start: int, end: int) -> set[str]:
     """``{m.group().lower() for m in _HYPHENATED.finditer(raw, start, end)}``, found from the
     hyphens (``str.find``) instead of trying the pattern at every position.
@@ -284,34 +348,41 @@ def _hyphenated(raw: str, start: int, end: int) -> set[str]:
     that whole word, a ``-`` right after it and the whole word after that (cut at ``end``)."""
     out: set[str] = set()
     cursor = start
-    h = raw.find("-", start, end)
-    while h >= 0:
-        if h > cursor and _is_w(raw[h - 1]) and h + 1 < end and _is_w(raw[h + 1]):
-            q = h - 1
-            while q > 0 and _is_w(raw[q - 1]):
-                q -= 1
-            if q >= cursor:
-                r = h + 2
-                while r < end and _is_w(raw[r]):
-                    r += 1
-                out.add(raw[q:r].lower())
-                cursor = r
-                h = raw.find("-", r, end)
-                continue
-        h = raw.find("-", h + 1, end)
+    for m in _HYPHEN_WORD.finditer(raw, start, end):  # a hyphen and the whole word after it
+        h = m.start()
+        if h > cursor:
+            before = raw[h - 1]
+            if before.isalnum() or before == "_":
+                q = _word_start(raw, h)
+                if q >= cursor:
+                    cursor = m.end()
+                    out.add(raw[q:cursor].lower())
     return out
 
 
-def _hyphen_join(prev: str, nxt: str, known: set[str]) -> str:
+class _Known:
+    """The hyphenated words of ``raw[start:end]`` (lower case), found on the first look-up."""
+
+    def __init__(self, raw: str, start: int, end: int) -> None:
+        self.raw, self.start, self.end = raw, start, end
+        self.words: set[str] | None = None
+
+    def __contains__(self, word: str) -> bool:
+        if self.words is None:
+            self.words = _hyphenated(self.raw, self.start, self.end)
+        return word in self.words
+
+
+def _hyphen_join(prev: str, nxt: str, known: set[str] | _Known) -> str:
     """How a line ending in a hyphen joins the next: '' (drop hyphen), '-' (keep), '- ' (keep + space)."""
-    m = _WORD_BEFORE_HYPHEN.search(prev)
+    k = len(prev) - 1  # the hyphen; the word before it is what r"(\w+)-$" finds
     w = _FIRST_WORD.match(nxt)
-    if not m or not w:
+    if not w or k < 1 or prev[k] != "-" or not _is_w(prev[k - 1]):
         return "- "
-    before, after = m.group(1), w.group(1)
+    before, after = prev[_word_start(prev, k) : k], w.group(1)
     if after.lower() in _KEEP_AFTER_HYPHEN:
         return "- "
-    if any(c.isdigit() for c in before) or any(c.isdigit() for c in after[:1]):
+    if (not before.isalpha() and any(c.isdigit() for c in before)) or after[0].isdigit():
         return "-"
     if before.isupper() and after.isupper() and min(len(before), len(after)) >= 4:
         return "-" if f"{before}-{after}".lower() in known else ""  # a heading in capitals
@@ -324,79 +395,154 @@ def _hyphen_join(prev: str, nxt: str, known: set[str]) -> str:
     return ""
 
 
+def _special_table() -> np.ndarray:
+    """Per code point: True for a character of ``_SPECIAL``."""
+    table = np.zeros(0x110000, dtype=bool)
+    for ch in "\u00ad\u200b\u200c\u200d\u2060\ufeff\t\u00a0\u202f\u205f\u3000\x0b\x0c*_\\[\r":
+        table[ord(ch)] = True
+    for lo, hi in ((0x2000, 0x200A), (0xFB00, 0xFB06), (0x0300, 0x036F)):
+        table[lo : hi + 1] = True
+    return table
+
+
+_SPECIAL_TABLE = _special_table()
+_SPECIAL_BMP = _SPECIAL_TABLE[:0x10000].copy()
+
+
+def _special_lines(region: str, rel: list[int]) -> set[int]:
+    """Indices of the lines of ``region`` (starting at ``rel``) that hold a character of ``_SPECIAL``
+    or two spaces in a row; looked up for all characters at once (numpy)."""
+    data = region.encode("utf-16-le", "surrogatepass")
+    if len(data) == 2 * len(region):  # no character beyond the BMP: one 16-bit code each
+        codes = np.frombuffer(data, dtype=np.uint16)
+        hits = _SPECIAL_BMP.take(codes)
+    else:
+        codes = np.frombuffer(region.encode("utf-32-le", "surrogatepass"), dtype=np.uint32)
+        hits = _SPECIAL_TABLE[codes]
+    spaces = codes == 32
+    hits[:-1] |= spaces[:-1] & spaces[1:]
+    where = np.flatnonzero(hits)
+    if not len(where):
+        return set()
+    return set((np.searchsorted(np.asarray(rel), where, side="right") - 1).tolist())
+
+
 def clean(raw: str, start: int = 0, end: int | None = None) -> Cleaned:
     """Clean ``raw[start:end]``; offsets index into ``raw`` itself."""
     end = len(raw) if end is None else end
-    lines = _lines(raw, start, end)
-    notes = _find_footnotes(lines)
-    note_lines: set[int] = set()
-    for _n, first, last in notes:
-        note_lines.update(range(first, last + 1))
-    drop = _footnote_marks(raw, notes, lines) if notes else set()
-    known = _hyphenated(raw, start, end)
+    region = raw[start:end]
+    lines = region.split("\n")
+    starts = list(accumulate([len(t) + 1 for t in lines], initial=start))
+    rel = starts if not start else [s - start for s in starts]
+
+    def line_of(pos: int) -> int:
+        return bisect_right(rel, pos) - 1
+
+    notes = _find_footnotes(lines, region, line_of)
+    drop = _footnote_marks(raw, notes, starts) if notes else []
+    known = _Known(raw, start, end)
+    special = _special_lines(region, rel)
 
     b = _Builder()
-    body = [(i, ln) for i, ln in enumerate(lines) if i not in note_lines]
-    _emit_block(b, body, drop, known)
+    if notes:
+        note_lines: set[int] = set()
+        for _n, first, last in notes:
+            note_lines.update(range(first, last + 1))
+        body: range | list[int] = [i for i in range(len(lines)) if i not in note_lines]
+    else:
+        body = range(len(lines))
+    _emit_block(b, lines, starts, body, special, drop, known)
     for _n, first, last in notes:
-        if b.length:
-            b.put("\n", lines[first][0])
-        block = [(i, lines[i]) for i in range(first, last + 1)]
-        _emit_block(b, block, set(), known)
-    while b.last_char() in (" ", "\n") and b.length:
+        if b.pieces:
+            b.put("\n", starts[first])
+        _emit_block(b, lines, starts, range(first, last + 1), special, [], known)
+    while b.pieces and b.pieces[-1][-1] in (" ", "\n"):
         b.drop_last_char()
     return b.finish(end)
 
 
-def _emit_block(b: _Builder, numbered, drop: set[int], known: set[str]) -> None:
-    """Emit lines, joining wrapped ones and separating paragraphs with one newline."""
+def _emit_block(b: _Builder, lines: list[str], starts: list[int], numbers: range | list[int],
+                special: set[int], drop: list[int], known: _Known) -> None:
+    """Emit lines, joining wrapped ones and separating paragraphs with one newline.
+
+    ``special`` holds the lines that need the full treatment (:func:`_emit_line`); any other
+    line is copied as it is, and its white space tests are skipped (it has no two spaces in a
+    row, no carriage return)."""
+    pieces, raws = b.pieces, b.raw
+    furniture_first, alpha_furniture, bullet_first, dot_paren = (
+        _FURNITURE_FIRST, _ALPHA_FURNITURE, _BULLET_FIRST, _DOT_PAREN)
     pending_break = False  # a blank line or hard break since the last text
     prev_hard = False
-    for _i, (raw_pos, line) in numbered:
-        if "\r" in line:
+    for i in numbers:
+        line = lines[i]
+        full = i in special
+        if full and "\r" in line:
             line = line.replace("\r", " ")
-        hard = line.endswith("  ") and bool(line.strip())
         stripped = line.strip(" \t\f\u00a0")
-        first = stripped[:1]
-        if not stripped or not (first.isalpha() and first not in _FURNITURE_FIRST) \
-                and is_furniture(stripped):
-            if not stripped:
-                pending_break = True
+        if not stripped:
+            pending_break = True
             continue
-        if line.startswith("\f") and b.last_char() in ".:!?" and stripped[:1].isupper():
-            pending_break = True  # a page that starts a new paragraph
-        lead = len(line) - len(line.lstrip(" \t\f\u00a0"))
-        pos = raw_pos + lead
-        marks = HEADING.match(stripped) if stripped[0] == "#" else None
-        heading = marks is not None
+        first = stripped[0]
+        alpha = first.isalpha()
+        if alpha:
+            if first in furniture_first and stripped.startswith(alpha_furniture) and is_furniture(stripped):
+                continue
+        elif (first in furniture_first or first.isdigit() or first.isspace()) and is_furniture(stripped):
+            continue  # (is_furniture strips other white space, then looks at the first character)
+        hard = full and line.endswith("  ") and bool(line.strip())
+        if line[0] == first:
+            lead = 0
+        else:
+            lead = len(line) - len(line.lstrip(" \t\f\u00a0"))
+            if line[0] == "\f" and (pieces[-1][-1] if pieces else "") in ".:!?" and first.isupper():
+                pending_break = True  # a page that starts a new paragraph
+        pos = starts[i] + lead
+        heading = first == "#"
         if heading:
-            h = marks.end()
+            h = HEADING.match(stripped).end()
             stripped, pos = stripped[h:], pos + h
             if not stripped:
                 continue
-        if b.length:
-            last = b.last_char()
-            bullet = BULLET.match(stripped)
-            continues = (
+            first = stripped[0]
+            alpha = first.isalpha()
+        sep = ""  # what joins the line to the text before it
+        if pieces:
+            last = pieces[-1][-1]
+            # BULLET starts with a dash or bullet, a digit, or a letter and '.' or ')'
+            bullet = (stripped[1:2] in dot_paren if alpha else
+                      first in bullet_first or first.isdecimal() or stripped[1:2] in dot_paren) \
+                and BULLET.match(stripped)
+            if (
                 pending_break and not prev_hard and not heading and last not in ".:;!?\n"
-                and (stripped[:1].islower() or (stripped[:1].isdigit() and last.islower()))
+                and (first.islower() or (first.isdigit() and last.islower()))
                 and not bullet
-            )
-            if continues:
-                pending_break = False
+            ):
+                pending_break = False  # a paragraph that continues after a page break
             if pending_break or prev_hard or heading or bullet:
                 if last != "\n":
-                    b.put("\n", pos - lead - 1)
-            elif last == "-" and len(b.pieces[-1]) >= 1:
-                prev_text = b.pieces[-1]
-                join = _hyphen_join(prev_text, stripped, known)
+                    sep = "\n"
+            elif last == "-":
+                join = _hyphen_join(pieces[-1], stripped, known)
                 if join == "":
                     b.drop_last_char()
                 elif join == "- ":
-                    b.put(" ", pos - lead - 1)
-            else:
-                if last not in (" ", "\n"):
-                    b.put(" ", pos - lead - 1)
-        _emit_line(b, stripped, pos, drop)
+                    sep = " "
+            elif last != " " and last != "\n":
+                sep = " "
+        if full or (drop and _overlaps(drop, pos, pos + len(stripped))):
+            if sep:
+                pieces.append(sep)
+                raws.append(pos - lead - 1)
+            _emit_line(b, stripped, pos, drop)
+        elif sep and not lead:
+            # the separator stands for the line break right before the line: one piece
+            pieces.append(sep + stripped)
+            raws.append(pos - 1)
+        else:
+            if sep:
+                pieces.append(sep)
+                raws.append(pos - lead - 1)
+            pieces.append(stripped)  # nothing to normalise (the common case)
+            raws.append(pos)
         pending_break = False
         prev_hard = hard or heading

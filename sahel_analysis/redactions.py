@@ -40,34 +40,75 @@ def _markers() -> dict[str, list[tuple[int, re.Pattern[str]]]]:
     return out
 
 
+@lru_cache(maxsize=1)
+def _prefixes() -> re.Pattern[str] | None:
+    """One pattern for all the words markers start with, where two places of them can never
+    overlap (then its matches are all their places); else None."""
+    words = list(_markers())
+    for a in words:
+        for b in words:
+            for k in range(len(a)):
+                if (k or a != b) and (a[k:].startswith(b) or b.startswith(a[k:])):
+                    return None
+    return re.compile("|".join(re.escape(w) for w in words))
+
+
+def _candidates(text: str) -> list[tuple[int, str]]:
+    """(place, word) of every word a marker starts with, in the order the markers list them."""
+    pattern = _prefixes()
+    if pattern is not None:
+        return [(m.start(), m.group()) for m in pattern.finditer(text)]
+    out = []
+    for prefix in _markers():
+        pos = text.find(prefix)
+        while pos >= 0:
+            out.append((pos, prefix))
+            pos = text.find(prefix, pos + 1)
+    return out
+
+
 def find_redactions(doc: Document) -> list[dict]:
     """One row per redaction marker in the document's clean text.
 
-    Candidates are found with ``str.find`` on the words a marker starts with (fast on long
-    texts), then checked with the marker's pattern.
+    Candidates are the places of the words a marker starts with (one pass over the text for
+    all of them), then checked with the marker's pattern; article codes are tried only where
+    a ``5.`` stands.
     """
     text = doc.text
     rows: list[dict] = []
     table = grounds()
+    markers = _markers()
     taken: set[int] = set()
-    for prefix, patterns in _markers().items():
-        pos = text.find(prefix)
-        while pos >= 0:
-            if pos not in taken and not (pos and (text[pos - 1].isalnum() or text[pos - 1] in "-_")):
-                for i, rx in patterns:
-                    m = rx.match(text, pos)
-                    if m and (m.group()[0].isupper() or m.group().startswith("[")):
-                        ground, article, _marker = table[i]
-                        rows.append(_row(doc, ground, article, pos, m.end()))
-                        taken.add(pos)
-                        break
-            pos = text.find(prefix, pos + 1)
-    for m in _CODE.finditer(text):
+    for pos, prefix in _candidates(text):
+        if pos not in taken and not (pos and (text[pos - 1].isalnum() or text[pos - 1] in "-_")):
+            for i, rx in markers[prefix]:
+                m = rx.match(text, pos)
+                if m and (m.group()[0].isupper() or m.group().startswith("[")):
+                    ground, article, _marker = table[i]
+                    rows.append(_row(doc, ground, article, pos, m.end()))
+                    taken.add(pos)
+                    break
+    for m in _codes(text):
         article = "5.2" if m.group(4) else f"5.1 lid {m.group(2)} {m.group(3)}"
         ground = next((g for g, a, _ in table if a == article), article)
         rows.append(_row(doc, ground, article, m.start(), m.end()))
     rows.sort(key=lambda r: r["start"])
     return rows
+
+
+def _codes(text: str) -> list[re.Match[str]]:
+    """``list(_CODE.finditer(text))``, tried only where ``5.`` stands (every match starts so)."""
+    out: list[re.Match[str]] = []
+    end = 0
+    p = text.find("5.")
+    while p >= 0:
+        if p >= end:
+            m = _CODE.match(text, p)
+            if m:
+                out.append(m)
+                end = m.end()
+        p = text.find("5.", p + 1)
+    return out
 
 
 def _row(doc: Document, ground: str, article: str, start: int, end: int) -> dict:

@@ -28,20 +28,25 @@ def _abbreviations() -> tuple[frozenset[str], frozenset[str]]:
 
 def _is_abbreviation_end(text: str, dot: int) -> bool:
     """True where the ``.`` at ``dot`` closes an abbreviation or initial, not a sentence."""
-    lo = max(0, dot - 60)
-    start = max(text.rfind(" ", lo, dot + 1), text.rfind("\n", lo, dot + 1)) + 1
-    start = max(start, lo)
-    if _SPACE.search(text, start, dot + 1):  # other white space: the general search
+    lo = dot - 60 if dot > 60 else 0
+    start = text.rfind(" ", lo, dot + 1) + 1
+    nl = text.rfind("\n", start if start > lo else lo, dot + 1)  # a newline after the last space
+    if nl >= 0:
+        start = nl + 1
+    elif start < lo:
+        start = lo
+    word = text[start : dot + 1]
+    # other white space (never printable): the general search
+    if not word.isprintable() and _SPACE.search(text, start, dot + 1):
         m = _WORD_BEFORE.search(text, lo, dot + 1)
         if not m:
             return False
-        start = m.start(1)
-    word = text[start : dot + 1].lstrip("([\"'‘“")
-    keep, _terminal = _abbreviations()
-    if word.lower() in keep:
+        word = text[m.start(1) : dot + 1]
+    word = word.lstrip("([\"'‘“")
+    if word.lower() in _abbreviations()[0]:
         return True
     # initials: 'W.B.', 'M.' (one capital letter before each dot)
-    return bool(_INITIALS.fullmatch(word))
+    return "A" <= word[:1] <= "Z" and bool(_INITIALS.fullmatch(word))
 
 
 _SPACE = re.compile(r"\s")
@@ -54,21 +59,37 @@ MAX_SENTENCE = 2000  # characters; longer runs are cut at a space, so no rule se
 def split_sentences(text: str) -> list[tuple[int, int]]:
     """Spans ``(start, end)`` of the sentences of ``text``, stripped of surrounding blanks."""
     spans: list[tuple[int, int]] = []
-    line_start = 0
-    for line in _lines(text):
-        line_end = line_start + len(line)
-        cut = line_start
-        for m in _END.finditer(text, line_start, line_end):
-            if m.group(0) == "." and _is_abbreviation_end(text, m.start()):
+    ends = _line_ends(text)
+    k = 0
+    line_end = ends[0]
+    cut = 0
+    # One pass over the whole text; a match counts where it would within its line, that is
+    # where the white space after it (before the capital) holds no newline.
+    for m in _END.finditer(text):
+        dot, end = m.span()
+        while dot > line_end:
+            spans.append((cut, line_end))
+            cut = line_end + 1
+            k += 1
+            line_end = ends[k]
+        if text[end] != " " or text[end + 1].isspace():
+            after = end
+            while text[after].isspace():
+                after += 1
+            if "\n" in text[end:after]:
                 continue
-            spans.append((cut, m.end()))
-            cut = m.end()
-        spans.append((cut, line_end))
-        line_start = line_end + 1
+        if end - dot == 1 and text[dot] == "." and _is_abbreviation_end(text, dot):
+            continue
+        spans.append((cut, end))
+        cut = end
+    spans.append((cut, line_end))
+    spans.extend((ends[i - 1] + 1, ends[i]) for i in range(k + 1, len(ends)))
     out = []
     for s, e in spans:
-        while s < e and text[s].isspace():
-            s += 1
+        if s < e and text[s].isspace():
+            s += 1  # usually the one space after a full stop
+            while s < e and text[s].isspace():
+                s += 1
         while e > s and text[e - 1].isspace():
             e -= 1
         while e - s > MAX_SENTENCE:  # a run-on "sentence" (a table, a broken file): cut it up
@@ -86,18 +107,17 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
 _CONTINUES = re.compile(r"[^\W\d]\n(?=[a-z\d])")
 
 
-def _lines(text: str) -> list[str]:
-    """Lines of ``text``, where a break between a word and a lower-case word or a digit
-    (``ongeveer\\n150 militairen``, a wrapped line the cleaner left) does not count."""
-    out: list[str] = []
-    start = 0
+def _line_ends(text: str) -> list[int]:
+    """Where the lines of ``text`` end (the last at ``len(text)``): at a newline, except one
+    between a word and a lower-case word or a digit (``ongeveer\\n150 militairen``, a wrapped
+    line the cleaner left)."""
+    out: list[int] = []
     i = text.find("\n")
     while i >= 0:
         if not _CONTINUES.match(text, max(0, i - 1)):
-            out.append(text[start:i])
-            start = i + 1
+            out.append(i)
         i = text.find("\n", i + 1)
-    out.append(text[start:])
+    out.append(len(text))
     return out
 
 

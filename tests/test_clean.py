@@ -2,6 +2,11 @@
 
 from __future__ import annotations
 
+import re
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
 from sahel_analysis.clean import clean
 
 
@@ -101,3 +106,39 @@ def test_a_span_across_a_moved_footnote_maps_to_the_raw_range_covering_it():
         for end in range(start + 1, len(c.text) + 1):
             rs, re_ = c.raw_span(start, end)
             assert 0 <= rs < re_ <= len(raw)
+
+
+# The fast paths of the cleaner must find exactly what the plain patterns they replace find.
+_ODD_ALPHABET = " \t\u00a0\u2003\u00ad\u200b\u2060\ufeff*_\\[]-.#ab1\ufb01\x0b\x0c\u3000\u202f\u0301"
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.text(alphabet=_ODD_ALPHABET, max_size=30))
+def test_odd_character_pattern_matches_as_the_plain_alternation(text):
+    from sahel_analysis.clean import _ODD, _ODD_CHARS
+
+    plain = re.compile(_ODD_CHARS)
+    assert [m.span() for m in _ODD.finditer(text)] == [m.span() for m in plain.finditer(text)]
+
+
+def test_special_character_table_is_the_special_pattern():
+    from sahel_analysis.clean import _SPECIAL, _SPECIAL_TABLE
+
+    for code in [*range(0, 0x3100), *range(0xFB00, 0xFF00)]:
+        assert bool(_SPECIAL_TABLE[code]) == bool(_SPECIAL.fullmatch(chr(code))), hex(code)
+    assert _SPECIAL_TABLE.sum() == sum(1 for c in range(0x110000) if _SPECIAL.fullmatch(chr(c)))
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet="ab_1 -\n.É", max_size=40), st.integers(0, 5), st.integers(0, 5))
+def test_hyphenated_words_are_the_pattern_matches(raw, cut_start, cut_end):
+    from sahel_analysis.clean import _HYPHENATED, _hyphenated
+
+    start, end = min(cut_start, len(raw)), max(min(cut_start, len(raw)), len(raw) - cut_end)
+    expected = {m.group().lower() for m in _HYPHENATED.finditer(raw, start, end)}
+    assert _hyphenated(raw, start, end) == expected
+
+
+def test_lines_with_odd_characters_or_footnote_marks_still_get_the_full_treatment():
+    raw = "Een **vette** regel met\u00a0een  spatie\nen een voetnoot.1\n\n1 De noot.\n"
+    assert clean(raw).text == "Een vette regel met een spatie en een voetnoot.\n1 De noot."

@@ -59,3 +59,8 @@ def test_sentence_at_and_section_of():
     assert section_of(text, pos) == "Inleiding"
     assert section_of(text, text.index("bijdrage")) == "MINUSMA"
     assert section_of("geen kop hier", 3) == ""
+
+
+def test_a_full_stop_before_a_line_break_ends_the_line_not_a_sentence_within_it():
+    text = "Eerste zin. \nTweede zin.\tDerde zin. Vierde o.a.\u00a0Vijfde"
+    assert _texts(text) == ["Eerste zin.", "Tweede zin.", "Derde zin.", "Vierde o.a.\u00a0Vijfde"]

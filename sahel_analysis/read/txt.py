@@ -10,6 +10,8 @@ from .limits import LIMITS
 from .types import RawText
 
 _CONTROL = re.compile(r"[\x00-\x08\x0e-\x1f\x7f]")
+# The same characters as bytes: an 8-bit or UTF-8 text holds one of them only where its bytes do.
+_CONTROL_BYTES = bytes([*range(0x00, 0x09), *range(0x0E, 0x20), 0x7F])
 
 
 def decode(data: bytes) -> tuple[str, str, list[str]]:
@@ -41,7 +43,10 @@ def read_txt(data: bytes) -> RawText:
             raise DocumentError("read", "binary content, not text (many NUL bytes)")
     text, encoding, warnings = decode(data)
     probe = text[:65536]
-    controls = len(_CONTROL.findall(probe))
+    if encoding != "utf-16" and len(data.translate(None, _CONTROL_BYTES)) == len(data):
+        controls = 0  # no control byte, so no control character (found fast, in C)
+    else:
+        controls = len(_CONTROL.findall(probe))
     if probe and controls / len(probe) > 0.1:
         raise DocumentError("read", "binary content, not text (control characters)")
     if "\x00" in text or controls:
