@@ -34,6 +34,12 @@ MONTHS = {m: i for i, m in enumerate(
     ["januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus", "september",
      "oktober", "november", "december"], start=1)}
 _MONTH_RE = "|".join(MONTHS)
+
+
+def _month_number(name: str) -> int | None:
+    """1-12 for a Dutch month name as the case-insensitive patterns match it: also with a long
+    s (``ſeptember``) or a dotless i (``januarı``), which ``re.I`` accepts but ``lower`` keeps."""
+    return MONTHS.get(name.casefold().replace("\u0131", "i"))
 FULL_DATE = re.compile(rf"\b(\d{{1,2}})\s+({_MONTH_RE})\s+(\d{{4}})\b", re.I)
 PLACE_DATE = re.compile(
     rf"^(?:Den Haag|'s-Gravenhage|Brussel|New York),?\s+(\d{{1,2}}\s+(?:{_MONTH_RE})\s+\d{{4}})", re.I | re.M
@@ -263,8 +269,8 @@ def content_hash(text: str) -> str:
 
 def _iso(day: str, month: str, year: str) -> str | None:
     try:
-        return dt.date(int(year), MONTHS[month.lower()], int(day)).isoformat()
-    except (ValueError, KeyError):
+        return dt.date(int(year), _month_number(month) or 0, int(day)).isoformat()
+    except ValueError:
         return None
 
 
@@ -373,7 +379,7 @@ def _date(text: str, session: _Session) -> tuple[str, bool]:
             if iso:
                 return iso, True
     # No date line: the best bound the text supports.
-    jl = [(MONTHS[m.group(2).lower()], int(m.group(1))) for m in _jl_dates(text)]
+    jl = [(month, int(m.group(1))) for m in _jl_dates(text) if (month := _month_number(m.group(2)))]
     years: list[int] | None = None
     if jl:
         month, _day = max(jl)

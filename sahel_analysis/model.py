@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 
@@ -19,7 +20,7 @@ class Document:
     file: str
     part: int
     text: str
-    offsets: list[int]
+    offsets: Sequence[int]  # a numpy int64 array from clean; a list in hand-made documents
     raw_start: int = 0
     raw_end: int = 0
     doc_type: str = ""
@@ -41,6 +42,8 @@ class Document:
             return pos, pos
         # the raw range that covers every character (moved footnotes make offsets non-monotonic)
         piece = self.offsets[start:end]
+        if hasattr(piece, "min"):  # a numpy array (from clean): vectorised
+            return int(piece.min()), int(piece.max()) + 1
         return int(min(piece)), int(max(piece)) + 1
 
     @property

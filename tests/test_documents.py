@@ -57,3 +57,14 @@ def test_letter_with_a_kamerstuk_header_and_colophon():
     assert (doc.date, doc.date_known) == ("2020-01-14", True)
     assert doc.kamerstuk == "29521-401"
     assert doc.signatories == "S.A. Blok; A.Th.B. Bijleveld-Schouten"
+
+
+def test_month_names_that_case_insensitive_patterns_accept_do_not_crash_the_split():
+    # re.I matches a long s and a dotless i, which str.lower() keeps: such a text was a KeyError
+    from sahel_analysis.documents import split_documents
+
+    for text in ("Op 12 ſeptember jl. vertrok de eenheid naar Gao.\n",
+                 "Op 3 januarı jl. vertrok de eenheid naar Gao.\n",
+                 "Den Haag, 3 januarı 2023\nGeachte voorzitter,\nDe eenheid vertrok.\n"):
+        docs = split_documents(text, "x.txt")
+        assert len(docs) == 1 and docs[0].text
