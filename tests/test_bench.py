@@ -66,3 +66,19 @@ def test_corpus_is_new_deterministic_and_builds(synth, tmp_path):
     assert summary.problems == 0
     assert summary.bytes == a["bytes"]
     assert sum(summary.facts.values()) > 0
+
+
+def test_passes_benchmark_prints_each_shared_pass_and_their_sum(tmp_path):
+    import re
+    import subprocess
+    import sys
+
+    out = subprocess.run([sys.executable, str(ROOT / "bench" / "passes.py"), "--size", "200KB",
+                          "--keep", str(tmp_path)], capture_output=True, text=True, check=True).stdout
+    rates = dict(re.findall(r"^  (.+?)\s+[\d.]+ s\s+([\d.]+) MB/s$", out, re.M))
+    for label in ("read + clean + split + describe (read_documents)", "gazetteer names (find_entities)",
+                  "dates (find_dates)", "sum of the shared passes (the floor of this design)"):
+        assert float(rates[label]) > 0
+    parts = [float(v) for k, v in rates.items() if k.startswith(("read +", "sentences", "gazetteer", "dates"))]
+    # the sum of the passes is slower than the slowest single pass
+    assert float(rates["sum of the shared passes (the floor of this design)"]) < min(parts)
