@@ -157,3 +157,35 @@ def test_context_country_falls_back_to_paragraph_then_document() -> None:
             "Op 3 maart 2023 vond opnieuw een machtsgreep plaats.")
     rows = _events(text, "2023-04-01")
     assert [(r["event_type"], r["country"]) for r in rows] == [("coup", "MLI")]  # the document's
+
+
+def test_required_literal_of_trigger_patterns() -> None:
+    from sahel_analysis.facts.events import required_literal
+
+    assert required_literal(r"\w*brief(?:en)?\b") == "brief"
+    assert required_literal(r"(?:het )?kabinet (?:heeft )?(?:besloten|besluit)") == "kabinet "
+    assert required_literal(r"\bEU\b.{0,60}?(?:besl|verleng)") == "eu"
+    assert required_literal(r"(?:uw|de tweede) kamer") == " kamer"
+    assert required_literal(r"\w*(?:a|b)") == ""
+
+
+@pytest.mark.parametrize("text", [
+    "De Kamerbrief van de minister en de ministeriële conferentie.",
+    "KAMERBRIEVEN en de KAMERBRIEF; Uw Kamer en de Tweede \u212aamer.",  # Kelvin sign for K
+    "De Raad Buitenlandſe Zaken heeft besloten; zie de Eerste Kamer.",  # long s: full scan
+    "De VN-Veiligheidsraad besloot; de EU heeft dit verlengd; het kabinet heeft besloten.",
+    "Dıt is de brıef van de conferentie.",  # dotless i: full scan
+    "Geen enkel woord hier.",
+])
+def test_trigger_hits_match_the_full_rest_scan(text: str) -> None:
+    from sahel_analysis.facts.events import _trigger_hits, _triggers
+
+    doc = doc_of(text)
+    by_head, rest, _ = _triggers()
+    assert rest is not None
+    indexed = {i for pats in by_head.values() for _, i in pats}
+    for s, e in ((0, len(text)), (3, len(text) - 2)):
+        want = [(*m.span(n), int(n[1:])) for m in rest.finditer(text, s, e)
+                if (n := m.lastgroup) is not None]
+        got = [h for h in _trigger_hits(doc, s, e) if h[2] not in indexed]
+        assert got == want

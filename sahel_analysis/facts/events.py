@@ -23,6 +23,7 @@ import datetime as dt
 import re
 from functools import cache
 from itertools import compress
+from re import _parser as _re_parser  # the parser of re itself: a pattern's top level
 
 from sahel_analysis.dates import DateMatch, DateScan, DateWindow, find_dates
 from sahel_analysis.model import Document
@@ -76,16 +77,70 @@ def _triggers() -> tuple[dict[str, list[tuple[re.Pattern[str], int]]], re.Patter
     return by_head, rest, tuple((r["event_type"], float(r["weight"])) for r in rows)
 
 
+_PLAIN = frozenset("abcdefghijklmnopqrstuvwxyz0123456789 -")
+
+
+def required_literal(pattern: str) -> str:
+    """The longest run of plain characters (ASCII letters, digits, space, ``-``; lower-cased)
+    that every match of ``pattern`` holds, read off its top level; "" where there is none of two
+    characters or more. Under ``re.I`` such a character matches only characters whose
+    ``lower()`` is it, but for dotless i, dotted capital I and long s."""
+    best = run = ""
+    try:
+        parsed = list(_re_parser.parse(pattern, re.I))
+    except Exception:  # noqa: BLE001 - re's private parser: where it fails, no prefilter
+        return ""
+    for op, arg in parsed:
+        ch = chr(arg).lower() if op is _re_parser.LITERAL else ""
+        run = run + ch if ch in _PLAIN and ch else ""
+        best = max(best, run, key=len)
+    return best if len(best) >= 2 else ""
+
+
+@cache
+def _rest_parts() -> tuple[tuple[str, str, str], ...]:
+    """(group name, pattern, required literal) of each alternative of the ``rest`` pattern."""
+    rows = read_csv("events.csv")
+    by_head = {i for pats in _triggers()[0].values() for _, i in pats}
+    return tuple((f"t{i}", r["pattern"], required_literal(r["pattern"]))
+                 for i, r in enumerate(rows) if i not in by_head)
+
+
+@cache
+def _rest_subset(names: tuple[str, ...]) -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """The ``rest`` pattern of :func:`_triggers` with only the alternatives named (in their
+    order), and its :func:`_rest_scan` form."""
+    alts = "|".join(f"(?P<{n}>{p})" for n, p, _ in _rest_parts() if n in names)
+    rest = re.compile(r"(?<![\w-])(?=(?:" + alts + "))", re.I)
+    return rest, _scan_form(rest)
+
+
+def _scan_form(rest: re.Pattern[str]) -> re.Pattern[str]:
+    """``rest`` as the character before the position: a class that holds every character that
+    is neither a word character nor ``-`` (and more), so the engine skips plain letters fast;
+    the hits are checked exactly."""
+    inner = rest.pattern[len(r"(?<![\w-])(?=") : -1]
+    return re.compile(r"[^a-zA-Z0-9_\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u024f-](?=(?i:" + inner + "))")
+
+
 @cache
 def _rest_scan() -> re.Pattern[str] | None:
-    """The ``rest`` pattern of :func:`_triggers` as the character before the position: a class
-    that holds every character that is neither a word character nor ``-`` (and more), so the
-    engine skips plain letters fast; the hits are checked exactly."""
+    """The ``rest`` pattern of :func:`_triggers` in its :func:`_scan_form`."""
+    rest = _triggers()[1]
+    return None if rest is None else _scan_form(rest)
+
+
+def _rest_patterns(doc: Document, s: int, e: int) -> tuple[re.Pattern[str], re.Pattern[str]] | None:
+    """The ``rest`` pattern and its scan form, narrowed to the alternatives whose required
+    literal ``doc.text[s:e]`` holds (the others cannot match there); None where none can."""
     rest = _triggers()[1]
     if rest is None:
         return None
-    inner = rest.pattern[len(r"(?<![\w-])(?=") : -1]
-    return re.compile(r"[^a-zA-Z0-9_\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u024f-](?=(?i:" + inner + "))")
+    if not _plain(doc):  # lower() finds every case-insensitive match of a literal
+        return rest, _rest_scan()  # type: ignore[return-value]
+    low = lowered(doc) or ""
+    names = tuple(n for n, _, lit in _rest_parts() if not lit or low.find(lit, s, e) >= 0)
+    return _rest_subset(names) if names else None
 
 
 @cache
@@ -111,20 +166,33 @@ def _word_starts(doc: Document, s: int, e: int) -> list[int]:
     return [p for p in found if p < e and word_start(text, p)]
 
 
+def _plain(doc: Document) -> bool:
+    """Whether the lower case of ``doc.text`` keeps its characters and it holds no dotless i,
+    dotted capital I or long s: then a plain letter matches (``re.I``) exactly the characters
+    whose ``lower()`` is that letter."""
+    if "events:plain" not in doc.memo:
+        doc.memo["events:plain"] = lowered(doc) is not None and not any(
+            c in doc.text for c in "\u0131\u0130\u017f")
+    return doc.memo["events:plain"]
+
+
 def _trigger_hits(doc: Document, s: int, e: int) -> list[tuple[int, int, int]]:
     """(start, end, row index) of every trigger in ``doc.text[s:e]``."""
     text = doc.text
     by_head, rest, _ = _triggers()
+    low = lowered(doc)  # where not None, it keeps every character in place: its slices are lowered
     out = []
     for pos in _word_starts(doc, s, e):
-        for rx, i in by_head.get(text[pos : pos + 3].lower(), ()):
+        head = low[pos : pos + 3] if low is not None else text[pos : pos + 3].lower()
+        for rx, i in by_head.get(head, ()):
             m = rx.match(text, pos, e)
             if m:
                 out.append((pos, m.end(), i))
-    if rest is not None:  # as rest.finditer(text, s, e), tried only after a non-word character
+    patterns = _rest_patterns(doc, s, e) if rest is not None else None
+    if patterns is not None:  # as rest.finditer(text, s, e), tried only after a non-word character
+        rest, scan = patterns
         found = [rest.match(text, 0, e)] if s == 0 else []
-        found += [m for m in _rest_scan().finditer(text, max(s - 1, 0), e)
-                  if not _W1.match(m.group())]
+        found += [m for m in scan.finditer(text, max(s - 1, 0), e) if not _W1.match(m.group())]
         for m in found:
             name = m.lastgroup if m is not None else None
             if name is not None:
