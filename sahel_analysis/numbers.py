@@ -19,6 +19,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import cache, lru_cache
+from itertools import chain
 
 from sahel_analysis.vocab import trie_pattern
 
@@ -207,9 +208,9 @@ def _number_matches(text: str) -> list[tuple[int, re.Match[str]]]:
     character, which no number follows)."""
     first = _NUMBER.match(text)
     if first is None:
-        return [(m.start("n"), m) for m in _NUMBER_NEXT.finditer(text)]
+        return [(m.start() + 1, m) for m in _NUMBER_NEXT.finditer(text)]
     rest = _NUMBER_NEXT.finditer(text, first.end())
-    return [(0, first), *((m.start("n"), m) for m in rest)]
+    return [(0, first), *((m.start() + 1, m) for m in rest)]
 
 
 def find_numbers(text: str) -> list[NumberMatch]:
@@ -219,24 +220,27 @@ def find_numbers(text: str) -> list[NumberMatch]:
     is the article.
     """
     out: list[NumberMatch] = []
-    for start, m in _number_matches(text):
+    first = _NUMBER.match(text)  # a number at the very start (rare), then the fast scan
+    matches = _NUMBER_NEXT.finditer(text, 0 if first is None else first.end())
+    for m in matches if first is None else chain((first,), matches):
         num, word, scale_word, mk = m.group("num", "word", "scale", "m")
+        start = 0 if m is first else m.start() + 1  # group ``n`` follows one character
         factor = SCALES.get(scale_word.lower(), 1.0) if scale_word else 1.0
         if mk:
             factor = 1e6 if mk == "M" else 1e3
         if num is not None:
             value = _digits_value(num)
+            if value is None:
+                continue
             is_word = False
         else:
             word = word.lower()
             value = words_to_int(word)
-            is_word = True
             if value is None:
                 continue
+            is_word = True
             if word == "een" and not _een_is_numeral(text, start, m.end("word"), factor > 1):
                 continue
-        if value is None:
-            continue
         end = m.end()
         out.append(NumberMatch(start, end, value * factor, text[start:end], is_word))
     return out

@@ -14,8 +14,15 @@ from functools import cache
 
 from sahel_analysis.vocab import read_csv
 
-_END = re.compile(r"[.!?]+(?=\s+[\"'‘“(\[A-Z0-9À-ÖØ-Þ])")
+# A sentence end: ``.``, ``!`` or ``?`` (a run of them) before white space without a newline
+# (a newline ends the line anyway) and a capital, digit or opening bracket/quote. ``[.!?][.!?]*``
+# rather than ``[.!?]+``: the engine then scans for the first character fast. ``_END_DOT`` is
+# the same for a text without ``!`` and ``?`` (a literal first character: faster still).
+_AFTER = r"(?=[^\S\n]+[\"'‘“(\[A-Z0-9À-ÖØ-Þ])"
+_END = re.compile(r"[.!?][.!?]*" + _AFTER)
+_END_DOT = re.compile(r"\.\.*" + _AFTER)
 _WORD_BEFORE = re.compile(r"(\S+)$")
+_OPENERS = "([\"'‘“"
 
 
 @cache
@@ -24,6 +31,28 @@ def _abbreviations() -> tuple[frozenset[str], frozenset[str]]:
     keep = frozenset(r["abbreviation"].lower() for r in rows if r["terminal"] != "true")
     terminal = frozenset(r["abbreviation"].lower() for r in rows if r["terminal"] == "true")
     return keep, terminal
+
+
+@cache
+def _abbreviation_shape() -> tuple[frozenset[str], frozenset[str], int] | None:
+    """Which ``.`` can close an abbreviation or initial, judged from the character before it:
+    (capitals, other letters that can end a kept abbreviation, the longest one's length); None
+    where a kept abbreviation has another shape (then every ``.`` is checked in full).
+
+    A lower case never shortens a text, and an initial ends in a capital: so after one of
+    the other letters, a dot that ends a run of that many letters closes a word too long to be
+    a kept abbreviation, and after any other character no ``.`` closes one."""
+    keep = _abbreviations()[0]
+    if not keep or any(len(a) < 2 or len(a) > 50 or a[-1] != "." or not ("a" <= a[-2] <= "z") for a in keep):
+        return None
+    capitals = frozenset(map(chr, range(ord("A"), ord("Z") + 1)))
+    # every character whose lower case ends in an ASCII letter (the Kelvin sign lowers to k)
+    letters = frozenset(c for c in [*map(chr, range(ord("a"), ord("z") + 1)), "\u212a"]
+                        if c.lower()[-1:] in {a[-2] for a in keep})
+    return capitals, letters, max(len(a) for a in keep)
+
+
+_VERDICTS: dict[str, bool] = {}  # word (as cut from the text) -> closes an abbreviation?
 
 
 def _is_abbreviation_end(text: str, dot: int) -> bool:
@@ -36,17 +65,44 @@ def _is_abbreviation_end(text: str, dot: int) -> bool:
     elif start < lo:
         start = lo
     word = text[start : dot + 1]
+    verdict = _VERDICTS.get(word)
+    if verdict is not None:
+        return verdict
     # other white space (never printable): the general search
     if not word.isprintable() and _SPACE.search(text, start, dot + 1):
         m = _WORD_BEFORE.search(text, lo, dot + 1)
-        if not m:
-            return False
-        word = text[m.start(1) : dot + 1]
-    word = word.lstrip("([\"'‘“")
+        return bool(m) and _word_is_abbreviation(text[m.start(1) : dot + 1])
+    verdict = _word_is_abbreviation(word)
+    if len(_VERDICTS) > 50_000:  # bounded: a corpus has a few thousand such words
+        _VERDICTS.clear()
+    _VERDICTS[word] = verdict  # a word without white space: always judged the same way
+    return verdict
+
+
+def _word_is_abbreviation(word: str) -> bool:
+    """Is ``word`` (ending in ``.``) a kept abbreviation or an initial?"""
+    word = word.lstrip(_OPENERS)
     if word.lower() in _abbreviations()[0]:
         return True
     # initials: 'W.B.', 'M.' (one capital letter before each dot)
     return "A" <= word[:1] <= "Z" and bool(_INITIALS.fullmatch(word))
+
+
+def _closes_abbreviation(text: str, dot: int) -> bool:
+    """:func:`_is_abbreviation_end`, with the cheap verdict from the characters before the dot
+    (:func:`_abbreviation_shape`) where it settles the question."""
+    shape = _abbreviation_shape()
+    if shape is None or dot == 0:
+        return _is_abbreviation_end(text, dot)
+    capitals, letters, longest = shape
+    before = text[dot - 1]
+    if before in capitals:
+        return _is_abbreviation_end(text, dot)
+    if before not in letters:
+        return False
+    if dot >= longest and text[dot - longest : dot].isalpha():
+        return False  # letters only: no white space, no opening bracket, too long a word
+    return _is_abbreviation_end(text, dot)
 
 
 _SPACE = re.compile(r"\s")
@@ -63,22 +119,17 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
     k = 0
     line_end = ends[0]
     cut = 0
-    # One pass over the whole text; a match counts where it would within its line, that is
-    # where the white space after it (before the capital) holds no newline.
-    for m in _END.finditer(text):
+    closes_abbreviation = _closes_abbreviation
+    end_rx = _END if "!" in text or "?" in text else _END_DOT
+    # One pass over the whole text; a match only counts within its line (``_AFTER``).
+    for m in end_rx.finditer(text):
         dot, end = m.span()
         while dot > line_end:
             spans.append((cut, line_end))
             cut = line_end + 1
             k += 1
             line_end = ends[k]
-        if text[end] != " " or text[end + 1].isspace():
-            after = end
-            while text[after].isspace():
-                after += 1
-            if "\n" in text[end:after]:
-                continue
-        if end - dot == 1 and text[dot] == "." and _is_abbreviation_end(text, dot):
+        if end - dot == 1 and text[dot] == "." and closes_abbreviation(text, dot):
             continue
         spans.append((cut, end))
         cut = end

@@ -131,3 +131,22 @@ def test_find_money_with_known_numbers(text):
 ])
 def test_names_currency(text, named):
     assert names_currency(text) is named
+
+
+@given(_TEXTS)
+def test_find_numbers_keeps_scan_matches_in_order(text):
+    """Every number found is a match of the scan, with its text, in order."""
+    spans = [(start, m.end()) for start, m in _n._number_matches(text)]
+    found = find_numbers(text)
+    assert all(text[n.start : n.end] == n.text for n in found)
+    got = [(n.start, n.end) for n in found]
+    it = iter(spans)
+    assert all(span in it for span in got)  # a subsequence of the scan's matches
+
+
+def test_find_numbers_at_the_very_start_and_after_it():
+    found = find_numbers("12 militairen en drie agenten, 5 mln euro")
+    assert [(n.start, n.text, n.value, n.is_word) for n in found] == [
+        (0, "12", 12.0, False), (17, "drie", 3.0, True), (31, "5 mln", 5e6, False)
+    ]
+    assert [n.text for n in find_numbers("Twaalf militairen")] == ["Twaalf"]

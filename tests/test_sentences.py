@@ -64,3 +64,30 @@ def test_sentence_at_and_section_of():
 def test_a_full_stop_before_a_line_break_ends_the_line_not_a_sentence_within_it():
     text = "Eerste zin. \nTweede zin.\tDerde zin. Vierde o.a.\u00a0Vijfde"
     assert _texts(text) == ["Eerste zin.", "Tweede zin.", "Derde zin.", "Vierde o.a.\u00a0Vijfde"]
+
+
+def test_abbreviations_in_any_case_and_after_brackets_do_not_split():
+    text = "Dat kost 3 MLN. Euro (bijv. Gao) en “o.a. Mopti”. Dat is alles."
+    assert _texts(text) == ["Dat kost 3 MLN. Euro (bijv. Gao) en “o.a. Mopti”.", "Dat is alles."]
+
+
+def test_long_words_digits_and_exclamations_end_sentences():
+    text = "Zij kwamen terug uit Mali. Het was 2024. Goed zo! Klaar? Ja. Nee?! Ok."
+    assert _texts(text) == [
+        "Zij kwamen terug uit Mali.", "Het was 2024.", "Goed zo!", "Klaar?", "Ja.", "Nee?!", "Ok.",
+    ]
+
+
+def test_quick_abbreviation_verdict_agrees_with_the_full_check():
+    from sahel_analysis.sentences import _closes_abbreviation, _is_abbreviation_end
+
+    text = ("Zie d.d. 4 mei, o.a. Gao, ca. 5 en militairen. Minister W.B. Jansen, kol. Smit, "
+            "het jaar 2024. Lt. Vos (mln. Euro) \u212aa. X en abcdef. Y\tmr. Z ir.")
+    dots = [i for i, c in enumerate(text) if c == "."]
+    assert [_closes_abbreviation(text, d) for d in dots] == [_is_abbreviation_end(text, d) for d in dots]
+    assert _closes_abbreviation(text, text.index("mr.") + 2)
+    assert not _closes_abbreviation(text, text.index("militairen.") + 10)
+
+
+def test_white_space_with_a_newline_after_a_full_stop_ends_only_the_line():
+    assert _texts("Eerste zin. \nTweede zin! \n Derde") == ["Eerste zin.", "Tweede zin!", "Derde"]

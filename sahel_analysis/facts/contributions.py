@@ -99,18 +99,24 @@ def _people_sentences(doc: Document, sents: list[tuple[int, int]]) -> list[bool]
     low = lowered(doc)
     if low is None:  # lower case moves characters: sentence by sentence
         return [_has_people_word(text[s:e]) for s, e in sents]
-    flags = [False] * len(sents)
-    starts = [s for s, _ in sents]
+    n = len(sents)
+    flags = [False] * n
+    i = -1  # the last sentence that starts at or before the word (matches come in order)
+    word_char = _W1.match
     for m in _first_words_rx().finditer(low):
-        if _W1.match(low, m.start()):
+        if word_char(low, m.start()):
             continue  # a word character before it: not a whole word
-        i = bisect.bisect_right(starts, m.end()) - 1
+        pos = m.end()
+        while i + 1 < n and sents[i + 1][0] <= pos:
+            i += 1
         if i >= 0 and m.end("w") <= sents[i][1]:
             flags[i] = True
+    blank, end_blank = _BLANK, _END_BLANK
     for i, (s, e) in enumerate(sents):
-        if not flags[i] and (low[s - 1 : s] not in _BLANK or low[e : e + 1] not in _END_BLANK):
-            if _cuts_word(low, s, e):
-                flags[i] = _has_people_word(text[s:e])
+        if low[s - 1 : s] in blank and low[e : e + 1] in end_blank:
+            continue  # no word runs across its edges
+        if not flags[i] and _cuts_word(low, s, e):
+            flags[i] = _has_people_word(text[s:e])
     return flags
 
 
