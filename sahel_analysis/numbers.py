@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import cache, lru_cache
+from functools import lru_cache
 from itertools import chain
 
 from sahel_analysis.vocab import trie_pattern
@@ -75,7 +75,7 @@ def _below_1000(word: str) -> int | None:
     return None if rest is None else hundreds * 100 + rest
 
 
-@cache
+@lru_cache(maxsize=4096)
 def words_to_int(word: str) -> float | None:
     """Value of one Dutch number word (``tweehonderdvijftig`` -> 250), else None."""
     w = word.strip().lower().replace("-", "")

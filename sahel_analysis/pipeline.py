@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import hashlib
 import importlib
+import itertools
 import os
 import pickle
 import time
@@ -191,6 +192,10 @@ class _Cache:
             return None
         return hashlib.sha256(f"{name}|{digest}|{code_fingerprint()}".encode()).hexdigest()[:32]
 
+    def has(self, key: str | None) -> bool:
+        """Whether a result is stored under ``key``."""
+        return key is not None and (self.directory / f"{key}.pkl").exists()
+
     def get(self, key: str | None) -> FileResult | None:
         if key is None:
             return None
@@ -213,15 +218,40 @@ class _Cache:
         os.replace(tmp, self.directory / f"{key}.pkl")
 
 
+# Work in flight is bounded: per worker, at most this many chunks of files (local processes), or
+# four times this many files per Dask thread, run or wait ahead of the writer, so neither queued
+# tasks nor finished results pile up in memory however large the corpus.
+AHEAD_PER_WORKER = 4
+
+
+def _chunks(tasks: list[tuple[str, str]], size: int) -> Iterator[list[tuple[str, str]]]:
+    for i in range(0, len(tasks), size):
+        yield tasks[i : i + size]
+
+
 def _run_local(tasks: list[tuple[str, str]], workers: int) -> Iterator[FileResult]:
+    """``process_file`` over ``tasks`` in file order: here, or in ``workers`` local processes."""
     if workers <= 1:
         for path, name in tasks:
             yield process_file(path, name)
         return
+    from collections import deque
     from concurrent.futures import ProcessPoolExecutor
 
+    size = max(1, min(16, len(tasks) // (workers * 4) or 1))
+    chunks = _chunks(tasks, size)
     with ProcessPoolExecutor(max_workers=workers) as pool:
-        yield from pool.map(_process_task, tasks, chunksize=max(1, min(16, len(tasks) // (workers * 4) or 1)))
+        pending = deque(pool.submit(_process_chunk, c) for c in itertools.islice(chunks, workers * AHEAD_PER_WORKER))
+        while pending:
+            done = pending.popleft().result()
+            nxt = next(chunks, None)
+            if nxt is not None:
+                pending.append(pool.submit(_process_chunk, nxt))
+            yield from done
+
+
+def _process_chunk(tasks: list[tuple[str, str]]) -> list[FileResult]:
+    return [process_file(path, name) for path, name in tasks]
 
 
 def _process_task(task: tuple[str, str]) -> FileResult:
@@ -229,6 +259,7 @@ def _process_task(task: tuple[str, str]) -> FileResult:
 
 
 def _run_dask(tasks: list[tuple[str, str]], scheduler: str) -> Iterator[FileResult]:
+    """``process_file`` over ``tasks`` on a Dask cluster, yielded in file order."""
     from dask.distributed import Client, as_completed
 
     try:
@@ -236,16 +267,31 @@ def _run_dask(tasks: list[tuple[str, str]], scheduler: str) -> Iterator[FileResu
     except OSError as exc:
         raise UserError(f"cannot reach the Dask scheduler at {scheduler}: {exc}") from None
     try:
-        futures = client.map(_process_task, tasks, pure=False)
-        order = {f.key: i for i, f in enumerate(futures)}
+        workers = max(1, sum(client.nthreads().values()))
+        ahead = workers * AHEAD_PER_WORKER * 4
+        order: dict[str, int] = {}
+        todo = iter(enumerate(tasks))
+
+        def submit(n: int) -> list:
+            futures = []
+            for i, task in itertools.islice(todo, n):
+                fut = client.submit(_process_task, task, pure=False)
+                order[fut.key] = i
+                futures.append(fut)
+            return futures
+
+        running = as_completed(submit(ahead))
         done: dict[int, FileResult] = {}
         nxt = 0
-        for fut in as_completed(futures):
-            done[order[fut.key]] = fut.result()
+        for fut in running:
+            done[order.pop(fut.key)] = fut.result()
             fut.release()
             while nxt in done:
                 yield done.pop(nxt)
                 nxt += 1
+            # keep the cluster busy: at most `ahead` files running or waiting for their turn
+            for new in submit(max(0, ahead - len(done) - len(order))):
+                running.add(new)
     finally:
         client.close()
 
@@ -266,20 +312,19 @@ def build(
     summary = Summary(files=len(paths), output=str(output_dir))
     todo: list[tuple[str, str]] = []
     keys: dict[str, str | None] = {}
-    ready: dict[str, FileResult] = {}
+    cached: dict[str, str] = {}  # name -> cache key of a file whose result is stored
     for p, name in zip(paths, names, strict=True):
         key = _Cache.key(p, name) if cache else None
         keys[name] = key
-        hit = cache.get(key) if cache else None
-        if hit is not None:
-            ready[name] = hit
+        if cache and cache.has(key):
+            cached[name] = key
         else:
             todo.append((str(p), name))
     if scheduler:
         fresh = _run_dask(todo, scheduler)
     else:
         fresh = _run_local(todo, max(1, workers))
-    results = _in_order(names, ready, fresh)
+    results = _in_order(names, cached, fresh, cache, dict(zip(names, paths, strict=True)))
     if progress:
         from tqdm import tqdm
 
@@ -294,14 +339,16 @@ def build(
     return summary
 
 
-def _in_order(names: list[str], ready: dict[str, FileResult],
-              fresh: Iterable[FileResult]) -> Iterator[FileResult]:
-    """Cached results first where they fall, fresh ones as they come, in file order."""
+def _in_order(names: list[str], cached: dict[str, str], fresh: Iterable[FileResult],
+              cache: _Cache | None, paths: dict[str, Path]) -> Iterator[FileResult]:
+    """Results in file order: stored ones loaded one at a time where they fall (a file whose
+    stored result cannot be read is parsed again here), fresh ones as they come."""
     fresh_iter = iter(fresh)
     buffered: dict[str, FileResult] = {}
     for name in names:
-        if name in ready:
-            yield ready.pop(name)
+        if name in cached:
+            hit = cache.get(cached[name]) if cache else None
+            yield hit if hit is not None else process_file(paths[name], name)
             continue
         while name not in buffered:
             result = next(fresh_iter)

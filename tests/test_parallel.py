@@ -10,6 +10,7 @@ import pandas as pd
 import pytest
 from distributed import LocalCluster
 
+from sahel_analysis import pipeline
 from sahel_analysis.pipeline import build
 from sahel_analysis.tables import TABLES, load
 
@@ -26,7 +27,7 @@ def corpus(tmp_path_factory) -> Path:
     folder = tmp_path_factory.mktemp("corpus")
     for p in SEEDS.glob("*.txt"):
         shutil.copy(p, folder / p.name)
-    synth.generate(40_000, folder / "synth", seed=11)
+    synth.generate(60_000, folder / "synth", seed=11)
     return folder
 
 
@@ -34,7 +35,7 @@ def corpus(tmp_path_factory) -> Path:
 def serial(corpus, tmp_path_factory) -> dict[str, pd.DataFrame]:
     out = tmp_path_factory.mktemp("serial")
     summary = build(corpus, out, workers=1, use_cache=False)
-    assert summary.files >= 7 and summary.problems == 0
+    assert summary.files >= 12 and summary.problems == 0
     return load(out)
 
 
@@ -50,12 +51,15 @@ def test_serial_build_has_rows(serial):
     assert serial["documents"]["file"].str.startswith("synth/").any()
 
 
-def test_two_workers_give_the_same_tables(corpus, serial, tmp_path):
+@pytest.mark.parametrize("ahead", [4, 1])
+def test_two_workers_give_the_same_tables(corpus, serial, tmp_path, monkeypatch, ahead):
+    monkeypatch.setattr(pipeline, "AHEAD_PER_WORKER", ahead)  # 1: a window of 2 files in flight
     build(corpus, tmp_path, workers=2, use_cache=False)
     _assert_same(serial, load(tmp_path))
 
 
-def test_dask_cluster_gives_the_same_tables(corpus, serial, tmp_path):
+def test_dask_cluster_gives_the_same_tables(corpus, serial, tmp_path, monkeypatch):
+    monkeypatch.setattr(pipeline, "AHEAD_PER_WORKER", 1)  # 8 files in flight: fewer than the corpus
     with LocalCluster(n_workers=2, processes=True, threads_per_worker=1,
                                   dashboard_address=None, silence_logs=50) as cluster:
         summary = build(corpus, tmp_path, scheduler=cluster.scheduler_address, use_cache=False)

@@ -83,6 +83,18 @@ def test_unchanged_files_are_not_parsed_again(tmp_path):
         pd.testing.assert_frame_equal(df, tables_first[name])
 
 
+def test_a_stored_result_that_cannot_be_read_is_parsed_again(tmp_path):
+    out = tmp_path / "out"
+    first = build(SEEDS, out)
+    tables_first = load(out)
+    broken = sorted((out / ".cache").glob("*.pkl"))[0]
+    broken.write_bytes(b"not a pickle")
+    second = build(SEEDS, out)
+    assert second.cached == first.files - 1 and second.documents == first.documents
+    for name, df in load(out).items():
+        pd.testing.assert_frame_equal(df, tables_first[name])
+
+
 def test_cli_build_and_missing_input(tmp_path, capsys):
     assert main(["build", "--input", str(SEEDS), "--output", str(tmp_path / "o"), "--quiet"]) == 0
     assert "built 7 documents from 5 files" in capsys.readouterr().out
