@@ -283,8 +283,10 @@ def _duckdb_from_parquet(stage: Path) -> None:
 
     con = duckdb.connect(str(stage / "sahel.duckdb"))
     try:
-        # bounded memory: what does not fit spills to the staging folder, not to RAM
-        con.execute("SET memory_limit = '256MB'")
+        # bounded memory: what does not fit spills to the staging folder, not to RAM (one thread:
+        # each thread holds its own buffers; measured 100 MB corpus: +190 MB RSS instead of +300 MB)
+        con.execute("SET memory_limit = '128MB'")
+        con.execute("SET threads = 1")
         con.execute("SET preserve_insertion_order = true")
         tmp = str(stage / "duckdb-tmp").replace("'", "''")
         con.execute(f"SET temp_directory = '{tmp}'")
