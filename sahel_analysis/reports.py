@@ -32,6 +32,9 @@ from .errors import UserError
 BRIEFING = "briefing"
 NOTEBOOKS = ("00-explore", "01-corpus", "02-contributions", "03-budgets", "04-events")
 KERNEL = "python3"  # jupyter_client starts "python" kernelspecs with sys.executable
+# The kernel's own log (a warning about TCP on localhost at start, "KeyboardInterrupt caught in
+# kernel" when it is stopped) is not about the notebook; errors in cells still fail the run.
+KERNEL_QUIET = ["--IPKernelApp.log_level=CRITICAL"]
 CSS = Path(__file__).parent / "templates" / "report.css"
 MANIFEST = "manifest.json"
 # Files whose change makes a briefing stale (besides notebook, parameters and tables).
@@ -83,7 +86,7 @@ def execute(notebook: Path, target: Path, parameters: dict) -> None:
     _kernel_env()
     pm.execute_notebook(str(notebook), str(target), parameters=parameters, kernel_name=KERNEL,
                         cwd=str(notebook.parent), progress_bar=False, log_output=False,
-                        request_save_on_cell_execute=False)
+                        request_save_on_cell_execute=False, extra_arguments=KERNEL_QUIET)
 
 
 def _without_noise(nb):  # noqa: ANN001 - nbformat NotebookNode
