@@ -21,6 +21,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from itertools import chain
 
+from sahel_analysis.sentences import find_all
 from sahel_analysis.vocab import trie_pattern
 
 UNITS = {
@@ -299,13 +300,7 @@ def names_currency(text: str) -> bool:
 def currency_hints(low: str) -> list[int]:
     """Where the lower-cased text ``low`` holds a currency hint: every match of
     ``_ANY_CURRENCY`` in the text starts at one of these (unordered) positions."""
-    out = []
-    for hint in _CURRENCY_HINTS:
-        i = low.find(hint)
-        while i >= 0:
-            out.append(i)
-            i = low.find(hint, i + 1)
-    return out
+    return find_all(low, _CURRENCY_HINTS)
 
 
 def find_money(text: str, numbers: list[NumberMatch] | None = None) -> list[MoneyMatch]:

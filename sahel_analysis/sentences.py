@@ -251,3 +251,25 @@ def sentence_flags(doc, key: str, pattern: re.Pattern[str],  # noqa: ANN001 - a 
                 m = pattern.search(low, pos)
             doc.memo[memo_key] = flags
     return doc.memo[memo_key]
+
+
+def find_all(text: str, needles: tuple[str, ...]) -> list[int]:
+    """Start positions of every occurrence of each of ``needles`` in ``text`` (needle by needle)."""
+    out = []
+    for needle in needles:
+        i = text.find(needle)
+        while i >= 0:
+            out.append(i)
+            i = text.find(needle, i + 1)
+    return out
+
+
+def sentences_at(sents: list[tuple[int, int]], positions: list[int]) -> list[int]:
+    """Indices (in order, once each) of the sentences that hold one of ``positions``."""
+    starts = [s for s, _ in sents]
+    found = set()
+    for pos in positions:
+        i = bisect.bisect_right(starts, pos) - 1
+        if i >= 0 and pos < sents[i][1]:
+            found.add(i)
+    return sorted(found)

@@ -18,12 +18,11 @@ from sahel_analysis.facts.contributions import (
     _nearest_cue,
     period_near,
     quote_span,
-    sentences_at,
     span_numbers,
 )
 from sahel_analysis.model import Document
 from sahel_analysis.numbers import currency_hints, find_money, names_currency
-from sahel_analysis.sentences import lowered, section_of, sentences_of
+from sahel_analysis.sentences import lowered, section_of, sentences_at, sentences_of
 from sahel_analysis.vocab import Entities, Entity, cues_by_meaning, entities_of, find_entities
 
 RECIPIENT_KINDS = ("mission", "programme", "fund")

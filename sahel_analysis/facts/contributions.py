@@ -22,7 +22,7 @@ from functools import cache, lru_cache
 
 from sahel_analysis.model import Document
 from sahel_analysis.numbers import NumberMatch, find_money, find_numbers
-from sahel_analysis.sentences import is_heading, lowered, section_of, sentences_of
+from sahel_analysis.sentences import find_all, is_heading, lowered, section_of, sentences_at, sentences_of
 from sahel_analysis.vocab import (
     MISSIONS,
     Entities,
@@ -438,28 +438,6 @@ _COMBINED_CUE = re.compile(r"gecombineerd|gezamenlijk mandaat|beide missies", re
 _COMBINED_HINTS = ("gecomb", "gezamenl", "beide m", "be\u0131de m")
 
 
-def sentences_at(sents: list[tuple[int, int]], positions: list[int]) -> list[int]:
-    """Indices (in order, once each) of the sentences that hold one of ``positions``."""
-    starts = [s for s, _ in sents]
-    found = set()
-    for pos in positions:
-        i = bisect.bisect_right(starts, pos) - 1
-        if i >= 0 and pos < sents[i][1]:
-            found.add(i)
-    return sorted(found)
-
-
-def _find_all(text: str, needles: tuple[str, ...]) -> list[int]:
-    """Start positions of every occurrence of each of ``needles`` in ``text``."""
-    out = []
-    for needle in needles:
-        i = text.find(needle)
-        while i >= 0:
-            out.append(i)
-            i = text.find(needle, i + 1)
-    return out
-
-
 def _combined(doc: Document, ents: Entities, sents: list[tuple[int, int]]) -> set[str]:
     """Missions the document says share one national mandate (vocab/mission_combinations)."""
     out: set[str] = set()
@@ -469,7 +447,7 @@ def _combined(doc: Document, ents: Entities, sents: list[tuple[int, int]]) -> se
         return out  # no two missions of a combination in the document: none to combine
     cue = _COMBINED_CUE
     low = lowered(doc)
-    hinted = range(len(sents)) if low is None else sentences_at(sents, _find_all(low, _COMBINED_HINTS))
+    hinted = range(len(sents)) if low is None else sentences_at(sents, find_all(low, _COMBINED_HINTS))
     for i in hinted:
         s, e = sents[i]
         if not cue.search(doc.text, s, e):
