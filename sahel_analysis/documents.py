@@ -40,6 +40,8 @@ def _month_number(name: str) -> int | None:
     """1-12 for a Dutch month name as the case-insensitive patterns match it: also with a long
     s (``ſeptember``) or a dotless i (``januarı``), which ``re.I`` accepts but ``lower`` keeps."""
     return MONTHS.get(name.casefold().replace("\u0131", "i"))
+
+
 FULL_DATE = re.compile(rf"\b(\d{{1,2}})\s+({_MONTH_RE})\s+(\d{{4}})\b", re.I)
 PLACE_DATE = re.compile(
     rf"^(?:Den Haag|'s-Gravenhage|Brussel|New York),?\s+(\d{{1,2}}\s+(?:{_MONTH_RE})\s+\d{{4}})", re.I | re.M
