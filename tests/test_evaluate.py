@@ -7,7 +7,7 @@ from pathlib import Path
 import pandas as pd
 
 from sahel_analysis.cli import main
-from sahel_analysis.evaluate import MATCHERS, evaluate, match_table
+from sahel_analysis.evaluate import MATCHERS, evaluate, field_agreement, match_table
 from sahel_analysis.pipeline import build
 
 from .conftest import GOLD
@@ -38,6 +38,27 @@ def test_events_need_overlapping_windows_and_typed_needs_the_type():
     assert match_table("events", gold, pred, MATCHERS["events"]).tp == 1
     typed = match_table("events (typed)", gold, pred, MATCHERS["events (typed)"])
     assert (typed.tp, typed.fp, typed.fn) == (0, 1, 1)
+
+
+def test_fields_agreement_is_counted_on_matched_rows_only():
+    gold = _df([
+        {"file": "a", "mission": "MINUSMA", "personnel": "16", "contributor": "NLD", "qualifier": "max",
+         "kind": "mandate", "component": "", "period_start": "2023-01-01", "period_end": "", "optional": "false"},
+        {"file": "a", "mission": "EUTM Mali", "personnel": "6", "contributor": "NLD", "qualifier": "max",
+         "kind": "mandate", "component": "", "period_start": "", "period_end": "", "optional": "false"},
+    ])
+    pred = _df([
+        {"file": "a", "mission": "MINUSMA", "personnel": 16, "contributor": "NLD", "qualifier": "exact",
+         "kind": "mandate", "component": None, "period_start": "2023-01-01", "period_end": None},
+        {"file": "a", "mission": "Takuba", "personnel": 6, "contributor": "FRA", "qualifier": "max",
+         "kind": "actual", "component": None, "period_start": None, "period_end": None},
+    ])
+    s = match_table("contributions", gold, pred, MATCHERS["contributions"])
+    assert (s.tp, s.fp, s.fn) == (1, 1, 1) and len(s.matched) == 1
+    shares = field_agreement("contributions", s)
+    assert shares["qualifier"] == 0.0  # max against exact on the one match
+    assert shares["contributor"] == shares["kind"] == shares["period_start"] == 1.0
+    assert shares["period_end"] == shares["component"] == 1.0  # empty and missing agree
 
 
 def test_matching_is_maximal_not_greedy():
