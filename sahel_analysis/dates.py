@@ -616,17 +616,6 @@ def _fits(folded: str, start: int, end: int) -> bool:
     return not (start > 1 and folded[start - 1] in "/" and folded[start - 2].isdigit())
 
 
-def _accept(folded: str, m: re.Match, start: int, end: int, ref: dt.date | None,
-            memo: dict[int, re.Match | None] | None = None) -> _Atom | None:
-    """The atom of match ``m`` (``folded[start:end]``), None where it is not a date after all."""
-    if not _fits(folded, start, end):
-        return None
-    a = _atom(m, ref)
-    if a is not None and a.kind in ("yr", "yy") and _blocked(folded, a, memo):
-        return None
-    return a
-
-
 # One step of a scan: a match the pattern found and whether it was taken as a date (after a
 # date the scan goes on from its last character, after a refusal from its first). Steps refused
 # for reasons of the text alone (glued to a word, a blocked year) are not kept: they are refused

@@ -17,9 +17,9 @@ the context makes it a numeral. Figures are re-measured by ``python bench/number
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
-from itertools import chain
 
 from sahel_analysis.sentences import find_all
 from sahel_analysis.vocab import trie_pattern
@@ -203,15 +203,15 @@ _NUMBER_NEXT = re.compile(
 )
 
 
-def _number_matches(text: str) -> list[tuple[int, re.Match[str]]]:
+def _number_matches(text: str) -> Iterator[tuple[int, re.Match[str]]]:
     """(start, match) of ``_NUMBER.finditer(text)``: one scan, the pattern only tried where a
     number can start (the next match cannot start where the last one ends: it ends in a word
-    character, which no number follows)."""
+    character, which no number follows). A number at the very start (rare) comes first."""
     first = _NUMBER.match(text)
-    if first is None:
-        return [(m.start() + 1, m) for m in _NUMBER_NEXT.finditer(text)]
-    rest = _NUMBER_NEXT.finditer(text, first.end())
-    return [(0, first), *((m.start() + 1, m) for m in rest)]
+    if first is not None:
+        yield 0, first
+    for m in _NUMBER_NEXT.finditer(text, 0 if first is None else first.end()):
+        yield m.start() + 1, m  # group ``n`` follows one character
 
 
 def find_numbers(text: str) -> list[NumberMatch]:
@@ -221,11 +221,8 @@ def find_numbers(text: str) -> list[NumberMatch]:
     is the article.
     """
     out: list[NumberMatch] = []
-    first = _NUMBER.match(text)  # a number at the very start (rare), then the fast scan
-    matches = _NUMBER_NEXT.finditer(text, 0 if first is None else first.end())
-    for m in matches if first is None else chain((first,), matches):
+    for start, m in _number_matches(text):
         num, word, scale_word, mk = m.group("num", "word", "scale", "m")
-        start = 0 if m is first else m.start() + 1  # group ``n`` follows one character
         factor = SCALES.get(scale_word.lower(), 1.0) if scale_word else 1.0
         if mk:
             factor = 1e6 if mk == "M" else 1e3

@@ -200,6 +200,16 @@ _WORDS = ["2022", "2019-2022", "2021/2022", "15", "maart", "jan", "jl.", "a.s.",
           "vandaag", "najaar", "Q1", "17-02-2022", "(", "/", "«", "\n", " ", "-", "a"]
 
 
+def _accept(folded: str, m, start: int, end: int, ref: dt.date | None):  # noqa: ANN001
+    """The old per-trigger check: the atom of ``m``, None where it is not a date after all."""
+    if not _d._fits(folded, start, end):
+        return None
+    a = _d._atom(m, ref)
+    if a is not None and a.kind in ("yr", "yy") and _d._blocked(folded, a):
+        return None
+    return a
+
+
 def _triggered_one_by_one(text: str, ref: dt.date | None) -> list:
     """find_dates as it was: the pattern tried after each trigger in turn."""
     folded = _d._fold(text)
@@ -209,7 +219,7 @@ def _triggered_one_by_one(text: str, ref: dt.date | None) -> list:
         if pos < last:
             continue
         m = _d._PATTERN.match(folded, pos)
-        a = None if m is None else _d._accept(folded, m, pos, m.end(), ref)
+        a = None if m is None else _accept(folded, m, pos, m.end(), ref)
         if a is not None:
             atoms.append(a)
             last = m.end()
