@@ -172,7 +172,7 @@ class TableWriter:
     previous tables stay whole and readable.
     """
 
-    def __init__(self, output: Path, flush_rows: int = 5_000, flush_chars: int = 8_000_000) -> None:
+    def __init__(self, output: Path, flush_rows: int = 5_000, flush_chars: int = 2_000_000) -> None:
         self.output = Path(output)
         self.flush_rows = flush_rows
         self.flush_chars = flush_chars  # the texts table: flush by size, documents are large
@@ -222,6 +222,8 @@ class TableWriter:
                 self._flush(name)
             for w in self.writers.values():
                 w.close()
+            self.buffers = {}
+            _release_memory()
             _duckdb_from_parquet(self.stage)
             commit(self.stage, self.output, [f"{name}.parquet" for name in SCHEMAS] + ["sahel.duckdb"])
         finally:
@@ -278,24 +280,62 @@ def recover(output: Path) -> bool:
     return True
 
 
+# DuckDB's buffer limit for the copy. What it holds beyond this (parquet pages, the row group it is
+# filling) is what makes the build's peak memory; 64MB copies a 1 GB corpus's tables (32MB failed).
+DUCKDB_MEMORY = "64MB"
+# Rows per DuckDB row group, by table: a row group is filled in memory before it is compressed, so
+# texts (a whole document a row) get small ones; DuckDB's default of 122,880 rows held the texts of
+# a whole corpus at once (100 MB corpus: +158 MB for texts, +98 MB at 2,048 rows).
+ROW_GROUP_ROWS = {"texts": 2_048}
+ROW_GROUP_ROWS_DEFAULT = 16_384
+
+
+def _release_memory() -> None:
+    """Give freed memory back to the system before DuckDB takes its share (the build's Python
+    objects and Arrow buffers are gone by then; glibc keeps their pages unless asked)."""
+    import ctypes
+    import gc
+
+    import pyarrow as pa
+
+    gc.collect()
+    pa.default_memory_pool().release_unused()
+    try:
+        ctypes.CDLL("libc.so.6").malloc_trim(0)
+    except (OSError, AttributeError):  # not glibc: nothing to trim
+        pass
+
+
 def _duckdb_from_parquet(stage: Path) -> None:
+    """Copy every table's parquet file of ``stage`` into ``stage/sahel.duckdb``, with the series view."""
     import duckdb
 
-    con = duckdb.connect(str(stage / "sahel.duckdb"))
+    db = str(stage / "sahel.duckdb").replace("'", "''")
+    con = duckdb.connect()
     try:
         # bounded memory: what does not fit spills to the staging folder, not to RAM (one thread:
-        # each thread holds its own buffers; measured 100 MB corpus: +190 MB RSS instead of +300 MB)
-        con.execute("SET memory_limit = '128MB'")
+        # each thread holds its own buffers); a checkpoint after each table writes it out before
+        # the next one is read; the database is attached once per row-group size.
+        con.execute(f"SET memory_limit = '{DUCKDB_MEMORY}'")
         con.execute("SET threads = 1")
         con.execute("SET preserve_insertion_order = true")
         tmp = str(stage / "duckdb-tmp").replace("'", "''")
         con.execute(f"SET temp_directory = '{tmp}'")
-        for name in SCHEMAS:
-            path = str(stage / f"{name}.parquet").replace("'", "''")
-            con.execute(f'CREATE TABLE "{name}" AS SELECT * FROM read_parquet(\'{path}\')')
-        from .series import SERIES_SQL
+        for rows in sorted({*ROW_GROUP_ROWS.values(), ROW_GROUP_ROWS_DEFAULT}):
+            con.execute(f"ATTACH '{db}' AS out (ROW_GROUP_SIZE {rows})")
+            con.execute("USE out")
+            for name in SCHEMAS:
+                if ROW_GROUP_ROWS.get(name, ROW_GROUP_ROWS_DEFAULT) != rows:
+                    continue
+                path = str(stage / f"{name}.parquet").replace("'", "''")
+                con.execute(f'CREATE TABLE "{name}" AS SELECT * FROM read_parquet(\'{path}\')')
+                con.execute("CHECKPOINT out")
+            if rows == ROW_GROUP_ROWS_DEFAULT:
+                from .series import SERIES_SQL
 
-        con.execute(f"CREATE VIEW series AS {SERIES_SQL}")
+                con.execute(f"CREATE VIEW series AS {SERIES_SQL}")
+            con.execute("USE memory")
+            con.execute("DETACH out")
     finally:
         con.close()
 
