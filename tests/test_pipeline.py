@@ -27,6 +27,16 @@ def test_build_writes_every_table_to_parquet_and_duckdb(built):
     con.close()
 
 
+def test_duckdb_tables_hold_the_parquet_rows_in_order(built):
+    con = duckdb.connect(str(built / "sahel.duckdb"), read_only=True)
+    for name in SCHEMAS:
+        ours = con.execute(f'SELECT * FROM "{name}"').fetchall()
+        theirs = con.execute(f"SELECT * FROM read_parquet('{built / name}.parquet')").fetchall()
+        assert ours == theirs, name
+    assert con.execute("SELECT count(*) FROM series").fetchone()[0] > 0
+    con.close()
+
+
 def test_load_gives_typed_frames(built):
     tables = load(built)
     docs = tables["documents"]
