@@ -178,6 +178,7 @@ class TableWriter:
         self.flush_chars = flush_chars  # the texts table: flush by size, documents are large
         self.buffers: dict[str, list[dict]] = {name: [] for name in SCHEMAS}
         self.text_chars = 0
+        self.longest_text = 0  # characters of the longest text: DuckDB must hold one whole value
         self.writers: dict = {}
         self.stage: Path | None = None
 
@@ -195,7 +196,9 @@ class TableWriter:
             if name in self.buffers and batch:
                 self.buffers[name].extend(batch)
                 if name == "texts":
-                    self.text_chars += sum(len(r.get("text") or "") for r in batch)
+                    lengths = [len(r.get("text") or "") for r in batch]
+                    self.text_chars += sum(lengths)
+                    self.longest_text = max(self.longest_text, *lengths)
                 if len(self.buffers[name]) >= self.flush_rows or (
                         name == "texts" and self.text_chars >= self.flush_chars):
                     self._flush(name)
@@ -224,7 +227,7 @@ class TableWriter:
                 w.close()
             self.buffers = {}
             _release_memory()
-            _duckdb_from_parquet(self.stage)
+            _duckdb_from_parquet(self.stage, self.longest_text)
             commit(self.stage, self.output, [f"{name}.parquet" for name in SCHEMAS] + ["sahel.duckdb"])
         finally:
             shutil.rmtree(self.stage, ignore_errors=True)
@@ -281,8 +284,9 @@ def recover(output: Path) -> bool:
 
 
 # DuckDB's buffer limit for the copy. What it holds beyond this (parquet pages, the row group it is
-# filling) is what makes the build's peak memory; 64MB copies a 1 GB corpus's tables (32MB failed).
-DUCKDB_MEMORY = "64MB"
+# filling) is what makes the build's peak memory; 64 MB copies a 1 GB corpus's tables (32 MB failed).
+# A single value must fit whole, so a document of 50 MB of text raises the limit (see _duckdb_limit).
+DUCKDB_MEMORY_MB = 64
 # Rows per DuckDB row group, by table: a row group is filled in memory before it is compressed, so
 # texts (a whole document a row) get small ones; DuckDB's default of 122,880 rows held the texts of
 # a whole corpus at once (100 MB corpus: +158 MB for texts, +98 MB at 2,048 rows).
@@ -306,8 +310,17 @@ def _release_memory() -> None:
         pass
 
 
-def _duckdb_from_parquet(stage: Path) -> None:
-    """Copy every table's parquet file of ``stage`` into ``stage/sahel.duckdb``, with the series view."""
+def _duckdb_limit_mb(longest_text: int) -> int:
+    """DuckDB's memory limit in MB for a copy whose longest text has ``longest_text`` characters
+    (up to 4 bytes each in UTF-8, read and written at once: a few copies must fit)."""
+    return DUCKDB_MEMORY_MB + -(-longest_text * 4 * 3 // 2**20)
+
+
+def _duckdb_from_parquet(stage: Path, longest_text: int = 0) -> None:
+    """Copy every table's parquet file of ``stage`` into ``stage/sahel.duckdb``, with the series view.
+
+    Should DuckDB still run out of memory on a table, that table is tried again with twice the
+    limit (up to 8 GB) rather than failing the build."""
     import duckdb
 
     db = str(stage / "sahel.duckdb").replace("'", "''")
@@ -316,7 +329,8 @@ def _duckdb_from_parquet(stage: Path) -> None:
         # bounded memory: what does not fit spills to the staging folder, not to RAM (one thread:
         # each thread holds its own buffers); a checkpoint after each table writes it out before
         # the next one is read; the database is attached once per row-group size.
-        con.execute(f"SET memory_limit = '{DUCKDB_MEMORY}'")
+        limit = _duckdb_limit_mb(longest_text)
+        con.execute(f"SET memory_limit = '{limit}MB'")
         con.execute("SET threads = 1")
         con.execute("SET preserve_insertion_order = true")
         tmp = str(stage / "duckdb-tmp").replace("'", "''")
@@ -328,7 +342,15 @@ def _duckdb_from_parquet(stage: Path) -> None:
                 if ROW_GROUP_ROWS.get(name, ROW_GROUP_ROWS_DEFAULT) != rows:
                     continue
                 path = str(stage / f"{name}.parquet").replace("'", "''")
-                con.execute(f'CREATE TABLE "{name}" AS SELECT * FROM read_parquet(\'{path}\')')
+                while True:
+                    try:
+                        con.execute(f'CREATE TABLE "{name}" AS SELECT * FROM read_parquet(\'{path}\')')
+                        break
+                    except duckdb.OutOfMemoryException:
+                        if limit >= 8192:
+                            raise
+                        limit *= 2
+                        con.execute(f"SET memory_limit = '{limit}MB'")
                 con.execute("CHECKPOINT out")
             if rows == ROW_GROUP_ROWS_DEFAULT:
                 from .series import SERIES_SQL

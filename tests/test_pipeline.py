@@ -9,6 +9,7 @@ import duckdb
 import pandas as pd
 import pytest
 
+import sahel_analysis.tables as tables_mod
 from sahel_analysis import load
 from sahel_analysis.cli import main
 from sahel_analysis.pipeline import build
@@ -69,9 +70,7 @@ def test_a_build_that_dies_leaves_the_previous_tables(tmp_path, monkeypatch):
     build(SEEDS, out, use_cache=False)
     before = {p.name: p.read_bytes() for p in out.glob("*.parquet")}
 
-    import sahel_analysis.tables as tables_mod
-
-    def boom(stage: Path) -> None:
+    def boom(stage: Path, *_: object) -> None:
         raise RuntimeError("disk full")
 
     monkeypatch.setattr(tables_mod, "_duckdb_from_parquet", boom)
@@ -118,3 +117,34 @@ def test_cli_says_in_one_line_when_the_output_cannot_be_written(tmp_path, capsys
     assert main(["build", "--input", str(SEEDS), "--output", str(blocker / "out"), "--quiet"]) == 2
     err = capsys.readouterr().err
     assert err.startswith("sahel-analysis: ") and "Traceback" not in err and len(err.splitlines()) == 1
+
+
+def test_duckdb_copy_retries_with_more_memory_when_a_table_does_not_fit(built, tmp_path, monkeypatch):
+    tried: list[str] = []
+    real_connect = duckdb.connect
+
+    class Spy:
+        def __init__(self, con):
+            self.con = con
+
+        def execute(self, sql, *args):
+            if sql.startswith("SET memory_limit"):
+                tried.append(sql)
+            return self.con.execute(sql, *args)
+
+        def close(self):
+            self.con.close()
+
+    frames = load(built)
+    big = pd.DataFrame([{"file": "big.txt", "part": 1, "text": "Mali " * 2_000_000}])  # 10 MB, one value
+    frames["texts"] = pd.concat([frames["texts"], big.astype(frames["texts"].dtypes.to_dict())])
+    monkeypatch.setattr(tables_mod, "_duckdb_limit_mb", lambda _longest: 1)
+    monkeypatch.setattr(duckdb, "connect", lambda *a, **k: Spy(real_connect(*a, **k)))
+    tables_mod.write_all(frames, tmp_path / "out")
+    monkeypatch.undo()
+    assert len(tried) > 1  # 1 MB did not hold a table, so the limit was raised and the table copied again
+    con = duckdb.connect(str(tmp_path / "out" / "sahel.duckdb"), read_only=True)
+    for name in SCHEMAS:
+        theirs = con.execute(f"SELECT count(*) FROM read_parquet('{tmp_path / 'out' / name}.parquet')").fetchone()
+        assert con.execute(f'SELECT count(*) FROM "{name}"').fetchone() == theirs, name
+    con.close()
