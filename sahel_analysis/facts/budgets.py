@@ -1,12 +1,30 @@
 """Budgets: amounts of money (sahel_analysis.numbers.find_money) with funder and recipient.
 
+Cue words are in vocab/budget_cues.csv (by meaning). Per amount, in this order:
+
 - funder: a country or demonym (ISO3) or the EU / UN that governs the amount in its
-  sentence (``Duitsland kondigde ... aan``, ``Vanuit het ... Europese Ontwikkelingsfonds``);
-  ``NLD`` where the sentence names the Dutch government (``Nederland``, ``kabinet``);
+  sentence (``Duitsland kondigde ... aan``, ``Vanuit het ... Europese Ontwikkelingsfonds``),
+  or that is the agent of a passive (``door Duitsland``); the owner of a fund the money comes
+  from, also where the sentence opens with a word pointing back to the previous sentence's fund
+  (``... aan het CERF van de VN. Hieruit werd ...`` -> ``UN``); ``NLD`` where the sentence names
+  the Dutch government (``Nederland``, ``kabinet``), or where it states a contribution in the
+  passive (``wordt een financiële bijdrage ... aangekondigd``) and no other country or
+  organisation stands in it as a possible payer (one after ``aan``/``voor``/``tbv`` ... is a
+  beneficiary): the documents are the Dutch government's own;
 - recipient: the mission, fund or programme named after the amount (``aan EUCAP Sahel Niger``),
-  else before it, else the countries it is meant for (``voor Mali en Niger`` -> ``MLI; NER``);
-- per_year from vocab/budget_cues.csv (``jaarlijks``, ``per jaar``); qualifier and period as
-  for contributions.
+  or an organisation the money goes to (``aan UNODC``, ``het ... programma van UNODC``), else one
+  named before it, else the countries and regions it is meant for (``voor Mali en Niger`` ->
+  ``MLI; NER``, ``van Mali en de Sahel`` -> ``MLI; Sahel``: a place joined by ``en``/``,`` to a
+  listed one joins the list), else the subject of the section heading, else the last mission or
+  fund named before it in the same paragraph -- only in the previous sentence where the amount's
+  clause says itself where the money goes (``geïnvesteerd in ...``, ``tbv ...``);
+- per_year from the cues (``jaarlijks``, ``per jaar``); qualifier and period as for
+  contributions, except: a vague moment tied to the letter's date (``eerder dit jaar``) dates an
+  announcement, not the money, and gives no period; a period that starts in the past
+  (``sinds 2016 ... geïnvesteerd``) of a one-off amount runs to the document's date; a yearly
+  amount without a period in a sentence that opens by pointing back (``Deze steun bestaat uit
+  een jaarlijkse ...``) takes the bounds (``tot en met``, ``sinds``, a range; not a single
+  point, which dates a decision) of the previous sentence in the same paragraph.
 """
 
 from __future__ import annotations
@@ -16,6 +34,8 @@ from functools import cache
 
 from sahel_analysis.facts.contributions import (
     _nearest_cue,
+    _sentence_dates,
+    clause_bounds,
     period_near,
     quote_span,
     span_numbers,
@@ -38,6 +58,8 @@ _GOVERN = re.compile(
 
 
 _OWN_ADJ = re.compile(r"\s+(?:financiële\s+|jaarlijkse\s+)?(?:bijdrage|steun)", re.IGNORECASE)
+_AGENT = re.compile(r"\bdoor\s+(?:de\s+|het\s+)?$", re.IGNORECASE)
+_LEAD = re.compile(r"[\s\-–•*]*")
 
 
 @cache
@@ -51,44 +73,106 @@ def _rx(meaning: str, case: bool = False) -> re.Pattern[str]:
     return re.compile(rf"(?<![\w\-])(?:{alts})(?![\w])", 0 if case else re.IGNORECASE)
 
 
+@cache
+def _regions() -> tuple[re.Pattern[str], dict[str, str]]:
+    """Region names (``region:<canonical>`` cues) as one pattern, and lower-cased alias -> canonical."""
+    names = {cue.lower(): m.split(":", 1)[1] for m, cues in _cues().items() if m.startswith("region:")
+             for cue in cues}
+    alts = "|".join(re.escape(w) for w in sorted(names, key=len, reverse=True))
+    return re.compile(rf"(?<![\w\-])(?:{alts})(?![\w\-])", re.IGNORECASE), names
+
+
+@cache
+def _beneficiary_rx(meaning: str) -> re.Pattern[str]:
+    """A ``beneficiary`` word (``aan``, ``voor``, ``tbv``) at most three words before the end, or a
+    ``beneficiary_next`` one (``in``) right before it."""
+    alts = "|".join(re.escape(w) for w in sorted(_cues()[meaning], key=len, reverse=True))
+    gap = r"(?:\S+\s+){0,3}" if meaning == "beneficiary" else r"(?:de\s+|het\s+)?"
+    return re.compile(rf"(?<![\w\-])(?:{alts})\s+{gap}$", re.IGNORECASE)
+
+
+@cache
+def _programme_of_rx() -> re.Pattern[str]:
+    """``(aan) het Sahel-programma van (de)`` right before an organisation's name."""
+    alts = "|".join(re.escape(w) for w in sorted(_cues()["programme_noun"], key=len, reverse=True))
+    return re.compile(rf"(?:\w+-)?(?:{alts})\s+van\s+(?:de\s+|het\s+)?$", re.IGNORECASE)
+
+
 _FROM_FUND = re.compile(r"\b(?:vanuit|uit)\s+(?:het\s+)?(?:\w+\s+){0,3}$", re.IGNORECASE)
 _FOR_PLACE = re.compile(r"\b(?:voor|aan|in|van|naar)\s+(?:\w+\s+){0,2}$")
 _SOURCE = re.compile(r"\b(?:vanuit|uit)\s+(?:het\s+|de\s+)?(?:\S+\s+){0,3}$", re.IGNORECASE)
+_TO_ORG = re.compile(r"\baan\s+(?:het\s+|de\s+)?$", re.IGNORECASE)
+_JOIN = re.compile(r"\s*(?:,|en|of)\s+(?:de\s+|het\s+)?", re.IGNORECASE)
 
 
-def _funder(text: str, ents: Entities, s: int, e: int, pos: int) -> str | None:
+def _opens_with(text: str, s: int, e: int, meaning: str) -> bool:
+    """Does the sentence ``[s, e)`` open with a cue of ``meaning`` (list bullets skipped)?"""
+    lead = _LEAD.match(text, s, e)
+    return bool(_rx(meaning).match(text, lead.end() if lead else s, e))
+
+
+def _payer_candidates(text: str, ents: Entities, s: int, e: int) -> list[Entity]:
     orgs = set(_cues()["org_funder"])
-    cands = [x for x in ents.between(s, e) if (x.iso3 and x.kind != "place") or x.canonical in orgs]
+    return [x for x in ents.between(s, e) if (x.iso3 and x.kind != "place") or x.canonical in orgs]
+
+
+def _funder(text: str, ents: Entities, s: int, e: int, pos: int, prev: tuple[int, int] | None) -> str | None:
+    cands = _payer_candidates(text, ents, s, e)
     for x in cands:  # a country / organisation that acts in the sentence
         rx = _OWN_ADJ if x.kind == "demonym" else _GOVERN
         if x.end <= pos and rx.match(text, x.end):
             return x.iso3 or x.canonical
+    for x in cands:  # the agent of a passive: "door Duitsland"
+        if x.kind != "demonym" and _AGENT.search(text, max(s, x.start - 12), x.start):
+            return x.iso3 or x.canonical
     for x in ents.between(s, e):  # money drawn from an organisation's fund
         if x.canonical in FUND_OWNER and _FROM_FUND.search(text[max(s, x.start - 40) : x.start]):
             return FUND_OWNER[x.canonical]
+    if prev is not None and _opens_with(text, s, e, "source_anaphor"):  # "Hieruit ...": the fund just named
+        funds = [x for x in ents.between(*prev) if x.kind == "fund"]
+        if funds and funds[-1].canonical in FUND_OWNER:
+            return FUND_OWNER[funds[-1].canonical]
+        return None if _rx("own", case=True).search(text, s, e) is None else "NLD"
     if _rx("own", case=True).search(text, s, e):
+        return "NLD"
+    if _passive_payment(text, s, e) and not _other_payer(text, cands, s, pos):
         return "NLD"
     return None
 
 
+def _passive_payment(text: str, s: int, e: int) -> bool:
+    """A contribution stated in the passive: auxiliary, payment participle and contribution noun."""
+    return all(_rx(m).search(text, s, e) for m in ("passive_aux", "passive_pay", "pay_noun"))
+
+
+def _other_payer(text: str, cands: list[Entity], s: int, pos: int) -> bool:
+    """Does a country or organisation other than the Netherlands stand as a possible payer: before
+    the amount and not as a beneficiary (``aan``/``voor``/``tbv`` ... or, for a country, ``in``
+    right before it)?"""
+    for x in cands:
+        if x.iso3 == "NLD" or x.start >= pos:
+            continue
+        before = text[max(s, x.start - 40) : x.start]
+        if _beneficiary_rx("beneficiary").search(before):
+            continue
+        if x.kind == "country" and _beneficiary_rx("beneficiary_next").search(before):
+            continue  # "in Mali"; not "in het Franse plan"
+        return True
+    return False
+
+
 def _recipient(
-    doc: Document, ents: Entities, s: int, e: int, start: int, end: int
+    doc: Document, ents: Entities, s: int, e: int, start: int, end: int, prev: tuple[int, int] | None
 ) -> str | None:
     text = doc.text
-    named = [
-        x for x in ents.between(s, e)
-        if x.kind in RECIPIENT_KINDS and not _is_source(text, s, x)
-    ]
+    in_sentence = ents.between(s, e)
+    named = [x for x in in_sentence if _names_recipient(text, s, x, end)]
     after = [x for x in named if x.start >= end]
     if after:
         return after[0].canonical
     if named:
         return named[-1].canonical
-    places = []
-    for x in ents.between(s, e):
-        if x.kind == "country" and x.iso3 and x.iso3 not in places:
-            if _FOR_PLACE.search(text[max(s, x.start - 30) : x.start]):
-                places.append(x.iso3)
+    places = _places(text, in_sentence, s, e)
     if places:
         return "; ".join(places)
     heading = section_of(text, s)  # "Deze steun ...": the section's subject is the recipient
@@ -96,8 +180,55 @@ def _recipient(
     if topic:
         return topic[0].canonical
     line_start = max(text.rfind("\n", 0, s) + 1, s - 1500)  # same paragraph, within reach
+    if _states_destination(text, s, e, end):  # "geïnvesteerd in ...": only the previous sentence
+        if prev is None or prev[1] <= line_start:
+            return None
+        line_start = max(line_start, prev[0])
     before = [x for x in ents.between(line_start, s) if x.kind in RECIPIENT_KINDS]
     return before[-1].canonical if before else None
+
+
+@cache
+def _destination_rx() -> re.Pattern[str]:
+    words = _cues()["beneficiary"] + _cues()["beneficiary_next"]
+    alts = "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+    return re.compile(rf"(?<![\w\-])(?:{alts})\s", re.IGNORECASE)
+
+
+def _states_destination(text: str, s: int, e: int, end: int) -> bool:
+    """Does the amount's clause say after it where the money goes (``in ...``, ``tbv ...``)?"""
+    cs, ce = clause_bounds(text, s, e, end, end)
+    return bool(_destination_rx().search(text, end, ce))
+
+
+def _names_recipient(text: str, s: int, x: Entity, end: int) -> bool:
+    """Is ``x`` a mission/fund/programme the money goes to, or an organisation it is paid to?"""
+    if x.kind in RECIPIENT_KINDS:
+        return not _is_source(text, s, x)
+    if x.kind != "org" or x.start < end:
+        return False
+    before = text[max(s, x.start - 60) : x.start]
+    return bool(_TO_ORG.search(before) or _programme_of_rx().search(before))
+
+
+def _places(text: str, in_sentence: list[Entity], s: int, e: int) -> list[str]:
+    """Countries (ISO3) and regions the money is for: after ``voor``/``aan``/``in``/``van``, or
+    joined by ``en``/``,`` to one listed already (``van Mali en de Sahel``)."""
+    taken = [(x.start, x.end) for x in in_sentence]
+    rx, names = _regions()
+    found = [(x.start, x.end, x.iso3) for x in in_sentence if x.kind == "country" and x.iso3]
+    for m in rx.finditer(text, s, e):
+        if not any(a < m.end() and m.start() < b for a, b in taken):
+            found.append((m.start(), m.end(), names[m.group(0).lower()]))
+    out: list[str] = []
+    last_end = -1
+    for a, b, name in sorted(found):
+        joined = bool(out) and bool(_JOIN.fullmatch(text, last_end, a))
+        if joined or _FOR_PLACE.search(text[max(s, a - 30) : a]):
+            if name not in out:
+                out.append(name)
+            last_end = b
+    return out
 
 
 def _is_source(text: str, s: int, x: Entity) -> bool:
@@ -106,13 +237,63 @@ def _is_source(text: str, s: int, x: Entity) -> bool:
     return bool(_SOURCE.search(before))
 
 
-def _money_sentences(doc: Document) -> list[tuple[int, int]]:
-    """The sentences that may name a currency (a currency hint starts in them), in order."""
+def _iso(day) -> str | None:  # noqa: ANN001 - a datetime.date or None
+    return day.isoformat() if day else None
+
+
+def _period(
+    doc: Document, s: int, e: int, start: int, end: int, per_year: bool, prev: tuple[int, int] | None
+) -> tuple[str | None, str | None]:
+    """The period of an amount: see the module docstring."""
+    ps, pe = period_near(doc, s, e, start, end)
+    if ps is None and pe is None:
+        if per_year and prev is not None and "\n" not in doc.text[prev[1] : s] and _opens_with(
+            doc.text, s, e, "anaphor"
+        ):
+            return _bounds(doc, *prev)
+        return None, None
+    try:
+        found = _sentence_dates(doc, s, e)
+    except Exception:  # noqa: BLE001 - dates are a bonus, never fatal
+        return ps, pe
+    for d in found:
+        w_start, w_end = _iso(d.window.start), _iso(d.window.end)
+        if d.window.precision == "open" and (w_start, w_end) == (ps, pe):
+            return None, None  # "eerder dit jaar": when it was said, not what the money covers
+        ref = doc.ref_date
+        if d.kind == "since" and w_start == ps and pe is None and not per_year and ref and d.window.start < ref:
+            return ps, ref.isoformat()
+    return ps, pe
+
+
+def _bounds(doc: Document, s: int, e: int) -> tuple[str | None, str | None]:
+    """The first bounded period (until, since, range) of sentence ``[s, e)``."""
+    try:
+        found = _sentence_dates(doc, s, e)
+    except Exception:  # noqa: BLE001
+        return None, None
+    for d in found:
+        if d.window.precision == "open":
+            continue
+        if d.kind == "until":
+            return None, _iso(d.window.end)
+        if d.kind == "since":
+            return _iso(d.window.start), None
+        if d.kind == "range":
+            return _iso(d.window.start), _iso(d.window.end)
+    return None, None
+
+
+def _money_sentences(doc: Document) -> list[tuple[tuple[int, int], tuple[int, int] | None]]:
+    """The sentences that may name a currency (a currency hint starts in them), in order, each
+    with the sentence before it (None for the first)."""
     sents = sentences_of(doc)
     low = lowered(doc)
     if low is None:  # lower case moves characters: every sentence
-        return sents
-    return [sents[i] for i in sentences_at(sents, currency_hints(low))]
+        idx = range(len(sents))
+    else:
+        idx = sentences_at(sents, currency_hints(low))
+    return [(sents[i], sents[i - 1] if i > 0 else None) for i in idx]
 
 
 def extract(doc: Document) -> list[dict]:
@@ -120,7 +301,7 @@ def extract(doc: Document) -> list[dict]:
     text = doc.text
     ents = entities_of(doc)
     rows: list[dict] = []
-    for s, e in _money_sentences(doc):
+    for (s, e), prev in _money_sentences(doc):
         chunk = text[s:e]
         if not names_currency(chunk):
             continue  # the numbers of the sentence are found once, for both tables
@@ -130,14 +311,15 @@ def extract(doc: Document) -> list[dict]:
             if m.amount <= 0:
                 continue
             qs, qe = quote_span(text, s, e, start, end)
-            period_start, period_end = period_near(doc, s, e, start, end)
+            per_year = bool(_rx("per_year").search(text, qs, qe))
+            period_start, period_end = _period(doc, s, e, start, end, per_year, prev)
             rows.append({
-                "funder": _funder(text, ents, s, e, start),
-                "recipient": _recipient(doc, ents, s, e, start, end),
+                "funder": _funder(text, ents, s, e, start, prev),
+                "recipient": _recipient(doc, ents, s, e, start, end, prev),
                 "amount": float(m.amount),
                 "currency": m.currency,
                 "amount_eur": float(m.amount) if m.currency == "EUR" else None,
-                "per_year": bool(_rx("per_year").search(text, qs, qe)),
+                "per_year": per_year,
                 "period_start": period_start,
                 "period_end": period_end,
                 "qualifier": _nearest_cue(text, max(prev_end, start - 30), start),
