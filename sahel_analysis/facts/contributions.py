@@ -11,6 +11,26 @@ General rules (vocabulary in sahel_analysis/vocab/*.csv, never in code):
   (the documents are the Dutch government's own);
 - qualifier, kind: the cue words of vocab/contribution_cues.csv; period: the date in the
   same clause (sahel_analysis.dates).
+- a decision (cue ``extend``: ``verlengen``, or a stated duration) ``tot (en met) <date>`` gives
+  the period from its start to that date: the start is the date minus the duration
+  (``met 9 maanden``, ``met een jaar``), else the day after the current mandates run out as the
+  document said before (cue ``expires``: ``lopen eind maart <jaar> af``), else the document's date.
+  A ``tot`` date without a decision keeps an open start.
+- a figure without a date of its own inherits the period of its nearest governing context:
+  1. its list lead-ins (the lines ending in ``:`` above a list item, nearest first);
+  2. for a sentence that itself names a mandate or ceiling (``troepenplafond``), an earlier
+     sentence of its paragraph;
+  3. its section heading; 4. the document's title.
+  A context states a period only by a year after ``in``/``gedurende``/``tijdens``, a framed range
+  (``van .. tot ..``, ``in de periode 2030-2032``) or a decision as above; a day, a month,
+  ``na <jaar>`` or ``sinds ..`` is none, and then the period stays empty. A sentence that speaks of
+  the present (cue ``present``: ``inmiddels``, ``huidige``) takes a period from its lead-ins only.
+- kind: the sentence's own cue, else the nearest lead-in's cue, else the cue of the context that
+  gave the period, else ``planned`` for a period after the document's date, else ``actual``;
+  a mandate figure is a ceiling (qualifier ``max``).
+- a ``sinds ..`` date does not date a whole mission's strength (contributor ``ALL``).
+- the same figure (contributor, mission, component, number) stated with and without a period is
+  one row, the one with the period.
 """
 
 from __future__ import annotations
@@ -22,7 +42,15 @@ from functools import cache, lru_cache
 
 from sahel_analysis.model import Document
 from sahel_analysis.numbers import NumberMatch, find_money, find_numbers
-from sahel_analysis.sentences import find_all, is_heading, lowered, section_of, sentences_at, sentences_of
+from sahel_analysis.sentences import (
+    find_all,
+    is_heading,
+    lowered,
+    section_of,
+    sentence_flags,
+    sentences_at,
+    sentences_of,
+)
 from sahel_analysis.vocab import (
     MISSIONS,
     Entities,
@@ -270,6 +298,218 @@ def _date_spans(doc: Document, s: int, e: int) -> list[tuple[int, int]]:
         return []
 
 
+# ------------------------------------------------------------------------------ context period
+_DURATION = re.compile(
+    r"\b(?:met|van|voor|gedurende)\s+(?:een\s+periode\s+van\s+)?(?P<n>\w+)\s+(?P<unit>maanden|maand|jaren|jaar)\b",
+    re.IGNORECASE,
+)
+_YEAR_IN = re.compile(r"\b(?:in|gedurende|tijdens|heel|periode)\s+$", re.IGNORECASE)
+_RANGE_WORD = re.compile(r"(?:van|tussen)\b", re.IGNORECASE)
+Period = tuple[dt.date, dt.date]
+
+
+def duration_months(text: str) -> int | None:
+    """Months of the first duration in ``text`` (``met 9 maanden``, ``met een jaar``,
+    ``voor de periode van achttien maanden``), else None."""
+    for m in _DURATION.finditer(text):
+        word = m["n"].lower()
+        if word in ("een", "één"):
+            n = 1
+        else:
+            found = find_numbers(word)
+            if not found or found[0].text.lower() != word or found[0].value != int(found[0].value):
+                continue
+            n = int(found[0].value)
+        return n * (12 if m["unit"].lower().startswith("ja") else 1)
+    return None
+
+
+def minus_months(day: dt.date, months: int) -> dt.date:
+    """``day`` moved ``months`` calendar months back (the day clipped to the month's end)."""
+    total = day.year * 12 + day.month - 1 - months
+    year, month = divmod(total, 12)
+    month += 1
+    last = (dt.date(year + month // 12, month % 12 + 1, 1) - dt.timedelta(days=1)).day
+    return dt.date(year, month, min(day.day, last))
+
+
+def decision_start(end: dt.date, text: str, fallback: dt.date | None) -> dt.date | None:
+    """First day of a decided period that ends on ``end``: ``end`` minus the duration stated in
+    ``text`` (``met 9 maanden``), else ``fallback`` (the day after the current mandate ends,
+    or the document's date) where that lies before ``end``."""
+    months = duration_months(text)
+    if months:
+        return minus_months(end + dt.timedelta(days=1), months)
+    if fallback and fallback <= end:
+        return fallback
+    return None
+
+
+def is_decision(text: str) -> bool:
+    """Does ``text`` decide on a period (an extension cue or a stated duration)?"""
+    return bool(_cue_rx("extend").search(text) or duration_months(text))
+
+
+def text_period(text: str, ref: dt.date | None, fallback: dt.date | None = None) -> Period | None:
+    """The period a context line (list lead-in, earlier sentence, heading, title) states:
+    a range (``van .. tot ..``, ``in de periode 2030-2032``), a year after ``in``/``gedurende``,
+    or a decided period (``verlenging ... met 9 maanden tot en met <date>``); else None.
+    A day, a month, ``na <jaar>`` or ``sinds ..`` is no period for the figures under it."""
+    if find_dates is None:
+        return None
+    try:
+        found = find_dates(text, ref)
+    except Exception:  # noqa: BLE001 - dates are a bonus, never fatal
+        return None
+    for d in found:
+        w = d.window
+        framed = bool(_YEAR_IN.search(text, 0, d.start))
+        if d.kind == "range" and (framed or _RANGE_WORD.match(d.text)):
+            return w.start, w.end
+        if d.kind == "point" and w.precision == "year" and framed:
+            return w.start, w.end
+        if d.kind == "until" and is_decision(text):
+            start = decision_start(w.end, text, fallback)
+            if start:
+                return start, w.end
+    return None
+
+
+def _cue_kind(text: str) -> str | None:
+    if _cue_rx("mandate").search(text):
+        return "mandate"
+    if _cue_rx("planned").search(text):
+        return "planned"
+    return None
+
+
+def _expiries(doc: Document) -> list[tuple[int, dt.date]]:
+    """(position, last day) of the document's statements that current mandates run out
+    (``de nationale mandaten ... lopen eind maart <jaar> af``), found once per document."""
+    memo = doc.memo.get("contribution_expiries")
+    if memo is not None:
+        return memo
+    out: list[tuple[int, dt.date]] = []
+    flags = sentence_flags(doc, "contribution_mandate", _scan_rx(tuple(cues().get("mandate", []))))
+    text = doc.text
+    for i, (s, e) in enumerate(sentences_of(doc)):
+        if flags is not None and not flags[i]:
+            continue
+        if not _cue_rx("mandate").search(text, s, e) or not _expiry_words().search(text, s, e):
+            continue
+        try:
+            found = _sentence_dates(doc, s, e)
+        except Exception:  # noqa: BLE001
+            continue
+        points = [d for d in found if d.kind == "point"]
+        if not points:
+            continue
+        bare, last = [], s
+        for d in found:  # the sentence with its dates cut out: "lopen <date> af" reads "lopen af"
+            bare.append(text[last : s + d.start])
+            last = s + d.end
+        bare.append(text[last:e])
+        if _cue_rx("expires").search(" ".join(" ".join(bare).split())):
+            out.append((s, points[0].window.end))
+    doc.memo["contribution_expiries"] = out
+    return out
+
+
+@cache
+def _scan_rx(words: tuple[str, ...]) -> re.Pattern[str]:
+    """A fast whole-document prefilter for ``words`` in the lower-cased text: plain alternatives
+    first (so re can skip ahead by their first letters), no look-behind; it finds a superset of
+    the exact cue matches, which callers still check."""
+    alts = sorted({w.lower() for w in words}, key=len, reverse=True)
+    return re.compile("(?:" + ("|".join(_alias_rx(w) for w in alts) or "(?!)") + r")(?!\w)")
+
+
+@cache
+def _expiry_words() -> re.Pattern[str]:
+    """Any word of an ``expires`` cue: a sentence without one states no expiry (a prefilter)."""
+    words = sorted({w for cue in cues().get("expires", []) for w in cue.split()}, key=len, reverse=True)
+    return re.compile(r"(?<![\w\-])(?:" + ("|".join(map(re.escape, words)) or "(?!)") + r")(?![\w])", re.IGNORECASE)
+
+
+def _fallback_start(doc: Document, pos: int) -> dt.date | None:
+    """Start of a newly decided period: the day after the last mandate expiry stated before
+    ``pos``, else the document's date."""
+    before = [day for at, day in _expiries(doc) if at < pos]
+    if before:
+        return before[-1] + dt.timedelta(days=1)
+    return doc.ref_date
+
+
+def _lead_ins(text: str, s: int) -> list[tuple[int, int]]:
+    """Spans of the lead-in lines (ending in ``:``) that govern the line of position ``s``,
+    nearest first: walking up through list items and lead-ins, up to a heading or a plain
+    paragraph. Only a list item, or a line right after a lead-in, has lead-ins."""
+    line_start = text.rfind("\n", 0, s) + 1
+    line_end = text.find("\n", s)
+    line = text[line_start : line_end if line_end >= 0 else len(text)]
+    out: list[tuple[int, int]] = []
+    cursor = line_start
+    items = _is_list_item(line)  # may the walk still pass list items?
+    for _ in range(30):
+        if cursor <= 0:
+            break
+        prev_start = text.rfind("\n", 0, cursor - 1) + 1
+        prev = text[prev_start : cursor - 1].rstrip()
+        listed = _is_list_item(prev)
+        if prev.endswith(":"):
+            out.append((prev_start, prev_start + len(prev)))
+            items = items and listed  # above a plain lead-in only more lead-ins govern
+        elif not (items and listed):
+            break
+        cursor = prev_start
+    return out
+
+
+def context_period(doc: Document, s: int, e: int) -> tuple[str | None, str | None, str | None]:
+    """Period (ISO start, end) and kind cue that sentence ``[s, e)`` inherits from its context,
+    where it has no date of its own: the nearest list lead-in that states a period, then (for a
+    sentence that names a mandate or ceiling) an earlier sentence of its paragraph, then the
+    section heading, then the document's title. A sentence that speaks of the present
+    (``inmiddels``, ``huidige``) takes a period from its list lead-ins only. The kind cue is
+    the nearest one of the lead-ins, else the one of the context that gave the period."""
+    text = doc.text
+    ref = doc.ref_date
+    kind: str | None = None
+    memo = doc.memo.setdefault("contribution_context", {})
+    for a, b in _lead_ins(text, s):
+        key = ("line", a)
+        if key not in memo:
+            line = text[a:b]
+            fallback = _fallback_start(doc, a) if is_decision(line) else None  # only a decision needs it
+            memo[key] = (text_period(line, ref, fallback), _cue_kind(line))
+        period, cue = memo[key]
+        kind = kind or cue
+        if period:
+            return _iso(period[0]), _iso(period[1]), kind
+    if _cue_rx("present").search(text, s, e):
+        return None, None, kind
+    sources: list[tuple[int, str]] = []  # (position, text)
+    if _cue_rx("mandate").search(text, s, e):
+        line_start = text.rfind("\n", 0, s) + 1
+        sents = sentences_of(doc)
+        i = bisect.bisect_right(sents, (s, e)) - 1
+        while i > 0 and sents[i - 1][0] >= line_start:
+            i -= 1
+            sources.append((sents[i][0], text[sents[i][0] : sents[i][1]]))
+    sources += [(s, section_of(text, s)), (s, doc.title or "")]
+    for at, source in sources:
+        if not source:
+            continue
+        fallback = _fallback_start(doc, at) if is_decision(source) else None  # only a decision needs it
+        key = ("text", source, fallback)
+        if key not in memo:
+            memo[key] = (text_period(source, ref, fallback), _cue_kind(source))
+        period, cue = memo[key]
+        if period:
+            return _iso(period[0]), _iso(period[1]), kind or cue
+    return None, None, kind
+
+
 # ------------------------------------------------------------------------------ counts
 def _noun_after(text: str, end: int, limit: int) -> tuple[int, int, str] | None:
     """A personnel noun after a number, past at most three modifier words."""
@@ -505,8 +745,10 @@ def extract(doc: Document) -> list[dict]:
     ents = entities_of(doc)
     sents = sentences_of(doc)
     combined = _combined(doc, ents, sents)
-    rows: list[dict] = []
+    rows: list[dict | None] = []
     seen: set[tuple] = set()
+    dated_bases: set[tuple] = set()
+    undated_at: dict[tuple, int] = {}
     people = _people_sentences(doc, sents)
     for i, (s, e) in enumerate(sents):
         if not people[i]:
@@ -540,17 +782,25 @@ def extract(doc: Document) -> list[dict]:
                     ):
                         mission = _combined_name(mission)
             qualifier = _nearest_cue(text, max(prev_end, n.start - 30), n.start)
-            period_start, period_end = period_near(doc, s, e, n.start, n.end)
-            kind = _kind(sent_text, qualifier, period_start, doc)
+            period_start, period_end, context_kind = _period(doc, s, e, n, contributor)
+            kind = _kind(sent_text, qualifier, period_start, doc, context_kind)
             if kind == "mandate" and qualifier == "exact":
                 qualifier = "max"
             component = _component(text, s, e, prev_end, n, noun_end, label, contributor)
             qs, qe = quote_span(text, s, e, n.start, noun_end)
-            key = (contributor, mission, component, int(n.value), period_start, period_end)
+            base = (contributor, mission, component, int(n.value))
+            key = (*base, period_start, period_end)
             prev_end = noun_end
-            if key in seen:
-                continue
+            dated = period_start is not None or period_end is not None
+            if key in seen or (not dated and base in dated_bases):
+                continue  # the same figure again, or again without the period it had before
             seen.add(key)
+            if dated:
+                dated_bases.add(base)
+                if base in undated_at:  # the figure stated before without a period: this row replaces it
+                    rows[undated_at.pop(base)] = None
+            else:
+                undated_at[base] = len(rows)
             rows.append({
                 "contributor": contributor,
                 "mission": mission,
@@ -565,14 +815,32 @@ def extract(doc: Document) -> list[dict]:
                 "end": qe,
                 "rule": "count-near-mission",
             })
-    return rows
+    return [r for r in rows if r is not None]
 
 
-def _kind(sentence: str, qualifier: str, period_start: str | None, doc: Document) -> str:
+def _period(doc: Document, s: int, e: int, n: NumberMatch, contributor: str
+            ) -> tuple[str | None, str | None, str | None]:
+    """Period (ISO start, end) of the figure ``n`` in sentence ``[s, e)`` and the kind cue of
+    the context it came from (None where it is the sentence's own)."""
+    start, end = period_near(doc, s, e, n.start, n.end)
+    if start is None and end is None:
+        return context_period(doc, s, e)
+    if contributor == "ALL" and end is None:
+        return None, None, None  # "sinds .." dates someone's role, not a whole mission's strength
+    if start is None and is_decision(doc.text[s:e]):  # "verlengen tot en met <date>"
+        day = decision_start(dt.date.fromisoformat(end), doc.text[s:e], _fallback_start(doc, s))
+        start = _iso(day)
+    return start, end, None
+
+
+def _kind(sentence: str, qualifier: str, period_start: str | None, doc: Document,
+          context_kind: str | None = None) -> str:
     if qualifier == "max" or _cue_rx("mandate").search(sentence):
         return "mandate"
     if _cue_rx("planned").search(sentence):
         return "planned"
+    if context_kind:
+        return context_kind
     ref = doc.ref_date
     if period_start and ref and period_start > ref.isoformat():
         return "planned"
