@@ -1,4 +1,11 @@
-from sahel_analysis.vocab import countries, country_iso3, find_entities, missions
+from pathlib import Path
+
+import pytest
+
+import sahel_analysis.vocab as vocab
+from sahel_analysis.vocab import countries, country_iso3, find_entities, missions, read_csv
+
+VOCAB_FILES = sorted(p.name for p in Path(vocab.__file__).parent.glob("*.csv"))
 
 
 def _found(text):
@@ -134,3 +141,13 @@ def test_scan_equals_trying_every_word():
         assert find_entities(text) == _find_entities_by_word(text)
 
     check()
+
+
+@pytest.mark.parametrize("name", VOCAB_FILES)
+def test_every_vocab_row_has_exactly_the_header_fields(name):
+    # an unquoted comma in a value ("Intelligence, Surveillance and ...") shifts the row's fields
+    rows = read_csv(name)
+    assert rows, name
+    for row in rows:
+        assert None not in row and None not in row.values(), (name, row)
+        assert all(v == v.strip() for v in row.values()), (name, row)
