@@ -849,6 +849,7 @@ def _kind(sentence: str, qualifier: str, period_start: str | None, doc: Document
 
 _MILITARY = re.compile(r"militair|soldat|troepen")
 _IN_TOTAL = re.compile(r"in\s+totaal\s+(?:\w+\s+)?$")
+_AS_ROLE = re.compile(r"\s+(?:als|in\s+de\s+rol\s+van)\s+(?:de\s+|het\s+)?", re.IGNORECASE)
 _NEXT_FIGURE = re.compile(r"\d|\b(?:maximaal|ongeveer)\b")
 
 
@@ -859,6 +860,11 @@ def _component(text: str, s: int, e: int, lo: int, n: NumberMatch, noun_end: int
             return label
         noun = text[n.end:noun_end].lower()
         return "military personnel" if _MILITARY.search(noun) else label
+    role = _AS_ROLE.match(text, noun_end, e)  # "tien politiefunctionarissen als Individual Police Officer"
+    if role:
+        m = _phrase_rx().match(text, role.end(), e)
+        if m:
+            return _unit_label(m.group(0), False)
     if label != "total":
         return label
     if _IN_TOTAL.search(text[max(lo, n.start - 25) : n.start]):
