@@ -117,23 +117,41 @@ def match_table(name: str, gold: pd.DataFrame, pred: pd.DataFrame,
         required = [g for g in g_rows if not _is_optional(g)]
         optional = [g for g in g_rows if _is_optional(g)]
         taken: set[int] = set()
-        pairs = _max_matching(required, p_rows, same, taken)
+        prefer = _affinity(FIELDS.get(name, FIELDS.get(f"{name} (typed)", ())))
+        pairs = _max_matching(required, p_rows, same, taken, prefer)
         score.tp += len(pairs)
         score.fn += len(required) - len(pairs)
         score.misses.extend(g for i, g in enumerate(required) if i not in pairs)
         score.matched.extend((required[i], p_rows[j]) for i, j in sorted(pairs.items()))
         taken |= set(pairs.values())
-        taken |= set(_max_matching(optional, p_rows, same, taken).values())
+        taken |= set(_max_matching(optional, p_rows, same, taken, prefer).values())
         free = [i for i in range(len(p_rows)) if i not in taken]
         score.fp += len(free)
         score.false_positives.extend(p_rows[i] for i in free)
     return score
 
 
+def _affinity(fields: tuple[str, ...]) -> Callable[[dict, dict], float]:
+    """How alike a gold and a predicted row are beyond what matching asks: the fields that agree,
+    then the words their quotes share. Where several rows could pair (two figures of three for
+    one mission), the likest pairs are tried first; the number of pairs does not change."""
+
+    def score(g: dict, p: dict) -> float:
+        a = set(str(g.get("quote") or "").lower().split())
+        b = set(str(p.get("quote") or "").lower().split())
+        words = len(a & b) / len(a | b) if a | b else 0.0
+        return sum(_same_value(g.get(f), p.get(f)) for f in fields) + words
+
+    return score
+
+
 def _max_matching(gold: list[dict], pred: list[dict], same: Callable[[dict, dict], bool],
-                  taken: set[int]) -> dict[int, int]:
-    """Maximum one-to-one matching gold index -> pred index (augmenting paths), avoiding ``taken``."""
+                  taken: set[int], prefer: Callable[[dict, dict], float] | None = None) -> dict[int, int]:
+    """Maximum one-to-one matching gold index -> pred index (augmenting paths), avoiding ``taken``;
+    each gold row tries its candidates in order of ``prefer`` (highest first)."""
     edges = [[j for j, p in enumerate(pred) if j not in taken and same(g, p)] for g in gold]
+    if prefer is not None:
+        edges = [sorted(js, key=lambda j, g=g: -prefer(g, pred[j])) for g, js in zip(gold, edges, strict=True)]
     owner: dict[int, int] = {}
 
     def augment(i: int, seen: set[int]) -> bool:

@@ -31,6 +31,24 @@ def test_budgets_match_within_half_a_percent_one_to_one():
     assert (s.tp, s.fp, s.fn) == (1, 2, 0)
 
 
+def test_rows_that_could_pair_either_way_pair_with_their_likest():
+    # two figures of three for one mission: matching only asks mission + personnel, so the pairs
+    # are chosen by the other fields and the quote
+    gold = _df([{"file": "a", "mission": "MINUSMA", "personnel": "3", "component": "staff officers",
+                 "quote": "maximaal drie stafofficieren", "optional": "false"},
+                {"file": "a", "mission": "MINUSMA", "personnel": "3", "component": "ISR task group",
+                 "quote": "drie militairen voor de ISR-taakgroep", "optional": "false"}])
+    pred = _df([{"file": "a", "mission": "MINUSMA", "personnel": 3, "component": "staff officers",
+                 "quote": "maximaal drie stafofficieren"},
+                {"file": "a", "mission": "MINUSMA", "personnel": 3, "component": "ISR task group",
+                 "quote": "drie militairen voor de ISR-taakgroep"}])
+    s = match_table("contributions", gold, pred, MATCHERS["contributions"])
+    assert (s.tp, s.fp, s.fn) == (2, 0, 0)
+    assert [(g["component"], p["component"]) for g, p in s.matched] == [
+        ("staff officers", "staff officers"), ("ISR task group", "ISR task group")]
+    assert field_agreement("contributions", s)["component"] == 1.0
+
+
 def test_events_need_overlapping_windows_and_typed_needs_the_type():
     gold = _df([{"file": "a", "date_start": "2022-10-01", "date_end": "2022-10-10",
                  "event_type": "coup", "optional": "false"}])
