@@ -101,3 +101,10 @@ def test_people_sentences_as_sentence_by_sentence(words, cuts):
     spans = [(a, b) for a, b in itertools.pairwise(edges) if a < b]  # any spans, even mid-word
     doc = _doc(text)
     assert _people_sentences(doc, spans) == [_has_people_word(text[s:e]) for s, e in spans]
+
+
+def test_a_role_after_the_noun_names_the_component():
+    rows = extract(_doc("Nederland levert aan MINUSMA maximaal acht marechaussees als Individual Police "
+                        "Officer en maximaal twee militairen als stafofficier."))
+    assert {(r["personnel"], r["component"]) for r in rows} == {
+        (8, "individual police officers"), (2, "staff officers")}

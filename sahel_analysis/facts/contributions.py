@@ -865,6 +865,9 @@ def _component(text: str, s: int, e: int, lo: int, n: NumberMatch, noun_end: int
         m = _phrase_rx().match(text, role.end(), e)
         if m:
             return _unit_label(m.group(0), False)
+        m = _noun_rx().match(text, role.end(), e)  # "als stafofficier"
+        if m and _unit_label(m.group(0)) != "total":
+            return _unit_label(m.group(0))
     if label != "total":
         return label
     if _IN_TOTAL.search(text[max(lo, n.start - 25) : n.start]):
