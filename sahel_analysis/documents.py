@@ -46,7 +46,32 @@ FULL_DATE = re.compile(rf"\b(\d{{1,2}})\s+({_MONTH_RE})\s+(\d{{4}})\b", re.I)
 PLACE_DATE = re.compile(
     rf"^(?:Den Haag|'s-Gravenhage|Brussel|New York),?\s+(\d{{1,2}}\s+(?:{_MONTH_RE})\s+\d{{4}})", re.I | re.M
 )
-DATE_FIELD = re.compile(rf"^Datum\s*\n?\s*(\d{{1,2}}\s+(?:{_MONTH_RE})\s+\d{{4}})", re.I | re.M)
+DATE_FIELD = re.compile(rf"^Datum\s*:?\s*\n?\s*(\d{{1,2}}\s+(?:{_MONTH_RE})\s+\d{{4}})", re.I | re.M)
+# A date as web pages print it: ``24 mei 2024``, ``24-05-2024``, ``24/5/2024``, ``24.05.2024``, ``2024-05-24``.
+_ANY_DATE = (
+    rf"(?:(?P<d>\d{{1,2}})\.?\s+(?P<mon>{_MONTH_RE})\s+(?P<y>\d{{4}})"
+    r"|(?P<nd>\d{1,2})(?P<sep>[-/.])(?P<nm>\d{1,2})(?P=sep)(?P<ny>\d{4})"
+    r"|(?P<iy>\d{4})-(?P<im>\d{2})-(?P<id>\d{2}))"
+)
+# Words that label a date line in a web page's header (``Nieuwsbericht | 24-05-2024``,
+# ``Gepubliceerd op 24 mei 2024``): kinds of item, and publication verbs with their preposition.
+_DATE_LABELS = (
+    r"(?:nieuws(?:bericht|artikel|item)?|persbericht|bericht|artikel|publicatie(?:datum)?|datum"
+    r"|(?:gepubliceerd|geplaatst|verschenen|uitgegeven|gepost|online)(?:\s+op)?|op)"
+)
+_WEEKDAYS = r"(?:maandag|dinsdag|woensdag|donderdag|vrijdag|zaterdag|zondag|ma|di|wo|do|vr|za|zo)\.?"
+_TIME = r"\d{1,2}[:.]\d{2}(?:\s*uur)?"
+# One field of a date line: an optional label and weekday, the date, an optional time.
+DATE_LINE_FIELD = re.compile(
+    rf"(?P<label>{_DATE_LABELS}\s*:?\s*)?(?:{_WEEKDAYS},?\s+)?{_ANY_DATE}"
+    rf"(?:\s*(?:,|-|–|om|\|)?\s*{_TIME})?",
+    re.I,
+)
+_DATE_LINE_TIME = re.compile(rf"(?:{_DATE_LABELS}\s*:?\s*)?{_TIME}", re.I)
+_DATE_LINE_SEPARATORS = re.compile(r"\s+[|•·]\s+|\s*\|\s*")
+_LINE_MARKUP = " \t\f\v\u00a0*_#>"  # markdown emphasis, headings and quotes around a header line
+DATE_LINES = 12  # the first non-blank lines of a part where a web page prints its date line
+_DATE_FIELD_LEN = 80  # a field of a date line longer than this is text, not metadata
 JL_DATE = re.compile(rf"\b(\d{{1,2}})\s+({_MONTH_RE})\s+jl\b", re.I)
 VERGADERJAAR = re.compile(r"vergaderjaar\s+(\d{4})\s*[–—-]\s*(\d{4})", re.I)
 FOOTER_KAMERSTUK = re.compile(
@@ -54,9 +79,19 @@ FOOTER_KAMERSTUK = re.compile(
     r"\s*(?:nr\.\s*)?([\dA-Z]+)\b"
 )
 HEADING_NUMBER = re.compile(r"^[\s\f]*(?:Nr\.\s*(\d+)|([A-Z]{1,3}))\s+BRIEF VAN", re.M)
+# A Kamerstuk header prints the dossier (``29 521 Title``, ``36 200 V Title``) on the line before the
+# number (``Nr. 418``, then the heading of the piece on the same or the next line).
+DOSSIER_LINE = re.compile(r"(\d{2}[ \u00a0]?\d{3})(?:(?:[ \u00a0]|[ \u00a0]?-[ \u00a0]?)([IVXL]{1,5}|[A-Z]))?(?=\s|$)")
+NUMBER_LINE = re.compile(r"Nr\.[ \u00a0]*(\d+|[A-Z]{1,3})(?=\s|$)")
+CAPITALS_HEADING = re.compile(r"[A-Z]{2,}(?:[ \u00a0]+[A-Z]{2,}){1,}")
+DOSSIER_WRAP = 2  # lines a dossier's title may wrap onto below the dossier line
+KAMERSTUK_LINES = 15  # the first non-blank lines of a part where a Kamerstuk header stands
 CITED_DOSSIER = re.compile(r"Kamerstuk(?:ken)?\s+(\d{2}\s?\d{3}(?:-[\dA-Z]+)?),\s*nr\.")
+# The ministry's own reference after its label, on the same line (``Onze referentie:``) or the next;
+# not the addressee's (``Uw kenmerk``).
 REFERENCE = re.compile(
-    r"(?:Onze\s+[Rr]eferentie|Ons\s+kenmerk|Kenmerk)\s*\n?\s*([A-Z][\w-]*(?:[./][\w-]+)+)"
+    r"(?<![Uu]w )(?:Onze\s+[Rr]ef(?:erentie|\.)|Ons\s+[Kk]enmerk|Kenmerk)[^\S\n]*:?[^\S\n]*\n?[^\S\n]*:?[^\S\n]*"
+    r"([A-Z][\w-]*(?:[./][\w-]+)+|[A-Z][A-Za-z]{0,9}-?\d{4,}[\w-]*)"
 )
 ADDRESS_LETTER = re.compile(r"^Aan\s+de[n]?\s+(.+?)\s*$", re.M)
 MEMO_ADDRESS = re.compile(r"^Aan\n(?:Van\n)?(?:Via\n)?(?:Kopie aan\n)?(?:Afgestemd met\n)?(.+)$", re.M)
@@ -326,7 +361,7 @@ def describe(doc: Document, raw: str) -> None:
     session = _Session(raw)
     doc.doc_type = _doc_type(text, raw, session)
     doc.title = _title(text, doc.doc_type)
-    doc.date, doc.date_known = _date(text, session)
+    doc.date, doc.date_known = _date(text, session, raw, bare=doc.doc_type == "nieuwsbericht")
     doc.kamerstuk = _kamerstuk(text, raw)
     ref = _reference(text)
     doc.reference = ref.group(1).rstrip(".") if ref else ""
@@ -372,7 +407,7 @@ def _title(text: str, doc_type: str) -> str:
     return ""
 
 
-def _date(text: str, session: _Session) -> tuple[str, bool]:
+def _date(text: str, session: _Session, raw: str = "", bare: bool = False) -> tuple[str, bool]:
     for pattern, firsts in ((PLACE_DATE, _PLACE_FIRSTS), (DATE_FIELD, "Dd")):
         m = _line_search(pattern, text, firsts, HEAD)
         if m:
@@ -380,6 +415,9 @@ def _date(text: str, session: _Session) -> tuple[str, bool]:
             iso = d and _iso(*d.groups())
             if iso:
                 return iso, True
+    iso = date_line(raw, bare)
+    if iso:
+        return iso, True
     # No date line: the best bound the text supports.
     jl = [(month, int(m.group(1))) for m in _jl_dates(text) if (month := _month_number(m.group(2)))]
     years: list[int] | None = None
@@ -406,6 +444,72 @@ def _date(text: str, session: _Session) -> tuple[str, bool]:
     if full:
         return _iso(*full[-1].groups()) or "", False
     return "", False
+
+
+def _date_match_iso(m: re.Match[str]) -> str | None:
+    """ISO date of a DATE_LINE_FIELD match, or None where it names no real day."""
+    try:
+        if m.group("mon"):
+            return dt.date(int(m.group("y")), _month_number(m.group("mon")) or 0, int(m.group("d"))).isoformat()
+        if m.group("nd"):
+            return dt.date(int(m.group("ny")), int(m.group("nm")), int(m.group("nd"))).isoformat()
+        return dt.date(int(m.group("iy")), int(m.group("im")), int(m.group("id"))).isoformat()
+    except ValueError:
+        return None
+
+
+def _header_lines(raw: str, count: int, end: int = HEAD) -> list[str]:
+    """The first ``count`` non-blank lines of ``raw[:end]``, stripped of white space and markup."""
+    out: list[str] = []
+    p = 0
+    while len(out) < count and p < end:
+        nl = raw.find("\n", p, end)
+        line = raw[p : nl if nl >= 0 else end].strip(_LINE_MARKUP)
+        if line:
+            out.append(line)
+        if nl < 0:
+            break
+        p = nl + 1
+    return out
+
+
+def date_line_of(line: str, bare: bool = False) -> str | None:
+    """ISO date of a header line that is a date line, else None.
+
+    A date line holds nothing but the date and its metadata: ``Nieuwsbericht | 24-05-2024 |
+    14:05``, ``Gepubliceerd op vrijdag 24 mei 2024``, or (``bare``) just ``24 mei 2024``. Its
+    fields are split at bars; besides the date field the others must be short. A line without bars
+    counts only with a label before the date (or ``bare``): a sentence that names a date is text."""
+    fields = [f.strip(_LINE_MARKUP) for f in _DATE_LINE_SEPARATORS.split(line)]
+    fields = [f for f in fields if f]
+    if not fields or any(len(f) > _DATE_FIELD_LEN for f in fields):
+        return None
+    for field in fields:
+        m = DATE_LINE_FIELD.fullmatch(field)
+        if not m:
+            continue
+        if len(fields) == 1 and not (bare or m.group("label")):
+            return None
+        if len(fields) > 1 and not all(f is field or not _has_date(f) for f in fields):
+            return None  # two dates on one line: a period, not a date line
+        return _date_match_iso(m)
+    return None
+
+
+_DATE_SEARCH = re.compile(_ANY_DATE, re.I)
+
+
+def _has_date(field: str) -> bool:
+    return bool(_DATE_SEARCH.search(field)) and not _DATE_LINE_TIME.fullmatch(field)
+
+
+def date_line(raw: str, bare: bool = False) -> str | None:
+    """ISO date of the first date line among the first header lines of a raw text (see date_line_of)."""
+    for line in _header_lines(raw, DATE_LINES):
+        iso = date_line_of(line, bare)
+        if iso:
+            return iso
+    return None
 
 
 def _is_w(ch: str) -> bool:
@@ -441,10 +545,48 @@ def _jl_dates(text: str) -> list[re.Match[str]]:
     return out
 
 
+def _dossier_line(lines: list[str], i: int) -> tuple[int, re.Match[str]] | None:
+    """The dossier line above the number line ``lines[i]`` (its index and DOSSIER_LINE match): the
+    line right above, or above the wrapped rest of its title (short lines, not the Kamer's or the
+    session's line)."""
+    for j in range(i - 1, max(-1, i - 2 - DOSSIER_WRAP), -1):
+        m = DOSSIER_LINE.match(lines[j])
+        if m:
+            return j, m
+        if len(lines[j]) > 100 or "Kamer" in lines[j] or "ergaderjaar" in lines[j] or NUMBER_LINE.match(lines[j]):
+            return None
+    return None
+
+
+def header_kamerstuk(raw: str) -> str:
+    """Kamerstuk number from the header of a raw text: a dossier line (``29 521 Title``) above a
+    number line (``Nr. 418 BRIEF VAN ...``) -> ``29521-418``; else ``""``.
+
+    A title wrapped over up to ``DOSSIER_WRAP`` lines may stand between them. The number line must
+    carry the heading of the piece in capitals, on it or on the next line, or the header above must
+    name the Kamer (``Tweede Kamer der Staten-Generaal``)."""
+    lines = _header_lines(raw, KAMERSTUK_LINES, 3000)
+    for i in range(1, len(lines)):
+        number = NUMBER_LINE.match(lines[i])
+        found = _dossier_line(lines, i) if number else None
+        if not number or not found:
+            continue
+        j, dossier = found
+        rest = lines[i][number.end():].strip() or (lines[i + 1] if i + 1 < len(lines) else "")
+        if not CAPITALS_HEADING.match(rest) and not any("Kamer" in line for line in lines[:j]):
+            continue
+        parts = [dossier.group(1).replace(" ", "").replace("\u00a0", ""), dossier.group(2), number.group(1)]
+        return "-".join(p for p in parts if p)
+    return ""
+
+
 def _kamerstuk(text: str, raw: str) -> str:
     footer = _footer_search(FOOTER_KAMERSTUK, raw)
     if footer:
         return f"{footer.group(1).replace(' ', '')}-{footer.group(2)}"
+    header = header_kamerstuk(raw)
+    if header:
+        return header
     heading = _heading_search(HEADING_NUMBER, raw, "BRIEF VAN", 2000)
     if heading:
         number = heading.group(1) or heading.group(2)
