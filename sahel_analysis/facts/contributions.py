@@ -361,18 +361,27 @@ def text_period(text: str, ref: dt.date | None, fallback: dt.date | None = None)
         found = find_dates(text, ref)
     except Exception:  # noqa: BLE001 - dates are a bonus, never fatal
         return None
-    for d in found:
+    for i, d in enumerate(found):
         w = d.window
         framed = bool(_YEAR_IN.search(text, 0, d.start))
         if d.kind == "range" and (framed or _RANGE_WORD.match(d.text)):
             return w.start, w.end
-        if d.kind == "point" and w.precision == "year" and framed:
+        if d.kind == "point" and w.precision == "year" and (framed or _bare_decision_year(text, d)):
+            nxt = found[i + 1] if i + 1 < len(found) else None
+            if (nxt is not None and nxt.kind == "point" and nxt.window.precision == "year"
+                    and _AND.fullmatch(text[d.end : nxt.start])):  # "in 2021 en 2022": both years
+                return w.start, nxt.window.end
             return w.start, w.end
         if d.kind == "until" and is_decision(text):
             start = decision_start(w.end, text, fallback)
             if start:
                 return start, w.end
     return None
+
+
+def _bare_decision_year(text: str, d) -> bool:  # noqa: ANN001 - a found date
+    """A bare year at the very end of a decision's title (``Verlenging nationale mandaten ... 2020``)."""
+    return not text[d.end :].strip(" .") and _cue_rx("extend").match(text.lstrip()) is not None
 
 
 def _cue_kind(text: str) -> str | None:
@@ -405,14 +414,17 @@ def _expiries(doc: Document) -> list[tuple[int, dt.date]]:
         if not points:
             continue
         bare, last = [], s
-        for d in found:  # the sentence with its dates cut out: "lopen <date> af" reads "lopen af"
-            bare.append(text[last : s + d.start])
+        for d in found:  # the sentence with its dates cut out: "lopen (op) <date> af" reads "lopen af"
+            bare.append(_DATE_PREP.sub("", text[last : s + d.start]))
             last = s + d.end
         bare.append(text[last:e])
         if _cue_rx("expires").search(" ".join(" ".join(bare).split())):
             out.append((s, points[0].window.end))
     doc.memo["contribution_expiries"] = out
     return out
+
+
+_DATE_PREP = re.compile(r"\b(?:op|per|in|rond)\s*$", re.IGNORECASE)
 
 
 @cache
@@ -465,31 +477,57 @@ def _lead_ins(text: str, s: int) -> list[tuple[int, int]]:
     return out
 
 
-def context_period(doc: Document, s: int, e: int) -> tuple[str | None, str | None, str | None]:
+def _last_sentence_start(doc: Document, a: int, b: int) -> int:
+    """Start of the sentence of ``doc`` that holds the last character of line ``[a, b)``."""
+    sents = sentences_of(doc)
+    i = bisect.bisect_right(sents, (b - 1, len(doc.text) + 1)) - 1
+    return max(a, sents[i][0]) if i >= 0 else a
+
+
+def _lead_in_period(doc: Document, a: int, b: int) -> tuple[Period | None, str | None]:
+    """Period and kind cue of lead-in line ``[a, b)``: those of its last sentence (a paragraph that
+    ends in a lead-in speaks of several things), else of the whole line."""
+    text, ref = doc.text, doc.ref_date
+    last = _last_sentence_start(doc, a, b)
+    for lo in dict.fromkeys((last, a)):
+        line = text[lo:b]
+        fallback = _fallback_start(doc, lo) if is_decision(line) else None  # only a decision needs it
+        period = text_period(line, ref, fallback)
+        if period or lo == a:
+            return period, _cue_kind(line)
+    return None, None
+
+
+def context_period(
+    doc: Document, s: int, e: int, back: bool = False
+) -> tuple[str | None, str | None, str | None]:
     """Period (ISO start, end) and kind cue that sentence ``[s, e)`` inherits from its context,
     where it has no date of its own: the nearest list lead-in that states a period, then (for a
     sentence that names a mandate or ceiling) an earlier sentence of its paragraph, then the
     section heading, then the document's title. A sentence that speaks of the present
     (``inmiddels``, ``huidige``) takes a period from its list lead-ins only. The kind cue is
-    the nearest one of the lead-ins, else the one of the context that gave the period."""
+    the nearest one of the lead-ins, else the one of the context that gave the period.
+    ``back``: the sentence refers back (``Het betreft ...``) and may take an earlier sentence's period."""
     text = doc.text
     ref = doc.ref_date
     kind: str | None = None
     memo = doc.memo.setdefault("contribution_context", {})
-    for a, b in _lead_ins(text, s):
+    present = bool(_cue_rx("present").search(text, s, e))
+    line_start = text.rfind("\n", 0, s) + 1
+    # a present-tense sentence after a list item on its line ("Daarnaast zijn ... werkzaam") is not the item
+    leads = [] if present and text[line_start:s].strip(" -–•*") else _lead_ins(text, s)
+    for a, b in leads:
         key = ("line", a)
         if key not in memo:
-            line = text[a:b]
-            fallback = _fallback_start(doc, a) if is_decision(line) else None  # only a decision needs it
-            memo[key] = (text_period(line, ref, fallback), _cue_kind(line))
+            memo[key] = _lead_in_period(doc, a, b)
         period, cue = memo[key]
         kind = kind or cue
         if period:
             return _iso(period[0]), _iso(period[1]), kind
-    if _cue_rx("present").search(text, s, e):
+    if present:
         return None, None, kind
     sources: list[tuple[int, str]] = []  # (position, text)
-    if _cue_rx("mandate").search(text, s, e):
+    if back or _cue_rx("mandate").search(text, s, e):
         line_start = text.rfind("\n", 0, s) + 1
         sents = sentences_of(doc)
         i = bisect.bisect_right(sents, (s, e)) - 1
@@ -624,8 +662,13 @@ def mission_for(
     if inside:
         best = min(inside, key=lambda x: pos - x.end if x.end <= pos else x.start - pos + 5)
         return best.canonical, True
-    found = context_missions(doc, ents, s)
+    found = context_missions(doc, ents, s) or _title_missions(doc)
     return (found[-1], False) if found else (None, False)
+
+
+def _title_missions(doc: Document) -> list[str]:
+    """The missions the document's title names (the last resort for a figure's mission)."""
+    return [x.canonical for x in find_entities(doc.title or "") if x.kind in MISSION_KINDS]
 
 
 def context_missions(doc: Document, ents: Entities, s: int, reach: int = 700) -> list[str]:
@@ -727,7 +770,38 @@ def contributor_for(text: str, ents: Entities, s: int, n: NumberMatch, noun_end:
     for x in reversed(before):
         if _GOVERNS.match(text, x.end):
             return x.iso3 or "NLD"
+    if _whole_subject(text, ents, s, n.start):
+        return "ALL"
+    if before and before[-1].kind == "country" and _SUBJECT_START.fullmatch(text, s, before[-1].start) \
+            and not _CLAUSE_MARK.search(text, before[-1].end, n.start) \
+            and not _cue_rx("request").search(text, s, n.start):
+        return before[-1].iso3 or "NLD"  # "Duitsland blijft met ongeveer 1.100 militairen ..."
     return "NLD"
+
+
+# Before a sentence's subject: a list bullet, a label ("Advies:") and at most one adverb ("Ook").
+_SUBJECT_START = re.compile(r"[\s\-–•*]*(?:\w+\s*:\s*)?(?:\w+\s+)?", re.IGNORECASE)
+_CLAUSE_MARK = re.compile(r"[,;:()]")
+
+
+def _whole_subject(text: str, ents: Entities, s: int, pos: int) -> bool:
+    """Is the sentence's subject a whole mission (``De missie``, a mission's name) that a strength
+    verb gives a size (``telt``, ``telde op haar hoogtepunt``) before ``pos``, with no country
+    or demonym between?"""
+    start = _skip_space(text, s)
+    while start < pos and text[start] in "-–•*":
+        start = _skip_space(text, start + 1)
+    m = _cue_rx("whole").match(text, start)
+    end = m.end() if m else None
+    if end is None:
+        first = next(iter(_mission_ents(ents.between(start, pos))), None)
+        if first is None or first.start != start:
+            return False
+        end = first.end
+    verb = _cue_rx("strength").search(text, end, pos)
+    if verb is None or _CLAUSE_MARK.search(text, end, verb.start()):
+        return False
+    return not any(x.iso3 and x.kind in _NATIONS for x in ents.between(end, pos))
 
 
 def _nearest_cue(text: str, lo: int, pos: int) -> str:
@@ -757,8 +831,13 @@ def extract(doc: Document) -> list[dict]:
         if not found or _cue_rx("exclude").search(text, s, e):
             continue
         prev_end = s
-        for n, noun_end, label in found:
-            mission, in_sentence = mission_for(doc, ents, s, e, n.start)
+        for k, (n, noun_end, label) in enumerate(found):
+            next_start = found[k + 1][0].start if k + 1 < len(found) else e
+            if _trainees(text, prev_end, n, noun_end, next_start):
+                prev_end = noun_end
+                continue  # "trainde EUTM 20.000 militairen": the trainees are no contribution
+            own = _own_mission(text, ents, s, e, noun_end, next_start)
+            mission, in_sentence = (own, True) if own else mission_for(doc, ents, s, e, n.start)
             if mission is None or not (in_sentence or _has_cue(text, s, e)):
                 prev_end = noun_end
                 continue
@@ -773,7 +852,7 @@ def extract(doc: Document) -> list[dict]:
             if contributor != "ALL" and mission in combined:
                 mission = _combined_name(mission)
             sent_text = text[s:e]
-            if contributor != "ALL":
+            if contributor != "ALL" and not own:
                 cs, ce = clause_bounds(text, s, e, n.start, noun_end)
                 for x in ents.between(cs, e):
                     pair = {x.canonical, mission}
@@ -782,11 +861,12 @@ def extract(doc: Document) -> list[dict]:
                     ):
                         mission = _combined_name(mission)
             qualifier = _nearest_cue(text, max(prev_end, n.start - 30), n.start)
-            period_start, period_end, context_kind = _period(doc, s, e, n, contributor)
+            period_start, period_end, context_kind = _period(doc, s, e, n, contributor, mission)
             kind = _kind(sent_text, qualifier, period_start, doc, context_kind)
             if kind == "mandate" and qualifier == "exact":
                 qualifier = "max"
-            component = _component(text, s, e, prev_end, n, noun_end, label, contributor)
+            police = any(lab == "police personnel" for m, _, lab in found if m is not n)
+            component = _component(text, s, e, prev_end, n, noun_end, label, contributor, police)
             qs, qe = quote_span(text, s, e, n.start, noun_end)
             base = (contributor, mission, component, int(n.value))
             key = (*base, period_start, period_end)
@@ -818,17 +898,102 @@ def extract(doc: Document) -> list[dict]:
     return [r for r in rows if r is not None]
 
 
-def _period(doc: Document, s: int, e: int, n: NumberMatch, contributor: str
+_FROM_DAY = re.compile(r"\b(?:per|vanaf|met ingang van)\s+\d{1,2}\s+\w+\s+\d{4}\b[^,;:]*$", re.IGNORECASE)
+
+
+def _own_clause_start(text: str, s: int, pos: int) -> int:
+    """Start of the coordinated clause that holds ``pos`` where a sentence joins two verbs
+    (``De missie begon in 2013 en telde ...``): a date of the first clause does not date the figure."""
+    start = s
+    for m in _EN_VERB.finditer(text, s, pos):
+        if _cue_rx("strength").match(text, m.end()):
+            start = m.end()
+    return start
+
+
+_EN_VERB = re.compile(r"\ben\s+", re.IGNORECASE)
+
+
+def _current_expiry(doc: Document, s: int, mission: str) -> str | None:
+    """End of a current mandate (``Huidig mandaat: 12 pax``): the last day of the nearest statement
+    before ``s`` that the mandates run out (``lopen op 31 december a.s. af``) and that names the
+    figure's mission or none."""
+    ents = entities_of(doc)
+    sents = sentences_of(doc)
+    for at, day in reversed(_expiries(doc)):
+        if at >= s:
+            continue
+        i = bisect.bisect_right(sents, (at, len(doc.text) + 1)) - 1
+        end = sents[i][1] if i >= 0 else at
+        names = {x.canonical for x in _mission_ents(ents.between(at, end))}
+        if not names or mission in names or _combined_name(mission) in names:
+            return _iso(day)
+    return None
+
+
+_TO_MISSION = re.compile(r"\s*(?:aan|bij|voor|binnen|naar)\s+(?:de\s+|het\s+)?$", re.IGNORECASE)
+_REL = re.compile(r"\b(?:die|dat|welke|om|te)\b", re.IGNORECASE)
+
+
+def _own_mission(text: str, ents: Entities, s: int, e: int, noun_end: int, next_start: int) -> str | None:
+    """The mission a figure's own clause names after it (``twee experts aan EUCAP Sahel Mali`` in a
+    run of such clauses): the first mission right after ``aan``/``bij``/``voor`` before the next
+    figure and the clause's end, else None."""
+    _cs, ce = clause_bounds(text, s, e, noun_end, noun_end)
+    hi = min(ce, next_start)
+    for x in _mission_ents(ents.between(noun_end, hi)):
+        head = text[noun_end : x.start]
+        cut = max(head.rfind(" aan "), head.rfind(" bij "), head.rfind(" voor "), head.rfind(" binnen "),
+                  head.rfind(" naar "))
+        if cut >= 0 and _TO_MISSION.fullmatch(head, cut) and not _REL.search(head):
+            return x.canonical
+        return None
+    return None
+
+
+_PARTICLE_OP = re.compile(r"\bop(?=\s*(?:[.,;:)]|$|in\b|tot\b|voor\b|bij\b))", re.IGNORECASE)
+
+
+def _trainees(text: str, lo: int, n: NumberMatch, noun_end: int, hi: int) -> bool:
+    """Is the figure the object of training (``trainde EUTM 20.000 militairen``,
+    ``zijn 500 militairen opgeleid``)? Trainers who train others (``die ... opleiden``,
+    ``om ... te trainen``) are not."""
+    cs = max(text.rfind(c, lo, n.start) for c in ",;:(")
+    cs = cs + 1 if cs >= lo else lo
+    if _cue_rx("trains").search(text, cs, n.start):
+        return True
+    ce = min([i for i in (text.find(c, noun_end, hi) for c in ",;:)") if i >= 0], default=hi)
+    if _cue_rx("trains_separable").search(text, cs, n.start) and _PARTICLE_OP.search(text, noun_end, ce + 1):
+        return True
+    m = _cue_rx("trains").search(text, noun_end, ce)
+    return m is not None and not _REL.search(text, noun_end, m.start())
+
+
+def _period(doc: Document, s: int, e: int, n: NumberMatch, contributor: str, mission: str = ""
             ) -> tuple[str | None, str | None, str | None]:
     """Period (ISO start, end) of the figure ``n`` in sentence ``[s, e)`` and the kind cue of
     the context it came from (None where it is the sentence's own)."""
-    start, end = period_near(doc, s, e, n.start, n.end)
+    text = doc.text
+    sub = _own_clause_start(text, s, n.start)
+    start, end = period_near(doc, sub, e, n.start, n.end)
     if start is None and end is None:
-        return context_period(doc, s, e)
+        back = bool(_cue_rx("refers_back").match(text, _skip_space(text, s))
+                    or _cue_rx("refers_back_any").search(text, s, n.start))
+        start, end, kind = context_period(doc, s, e, back)
+        if start is None and end is None and _cue_rx("present").search(text, s, e) \
+                and _cue_rx("mandate").search(text, s, e):
+            return None, _current_expiry(doc, s, mission), kind
+        return start, end, kind
+    if end == start and start and _FROM_DAY.search(text, max(s, n.start - 200), n.start):
+        # "per 1 januari <jaar> verlagen naar 9 pax": from that day to the end of its context period
+        c_start, c_end, kind = context_period(doc, s, e)
+        if c_start and c_end and c_start <= start <= c_end:
+            return start, c_end, kind
+        return start, None, None
     if contributor == "ALL" and end is None:
         return None, None, None  # "sinds .." dates someone's role, not a whole mission's strength
-    if start is None and is_decision(doc.text[s:e]):  # "verlengen tot en met <date>"
-        day = decision_start(dt.date.fromisoformat(end), doc.text[s:e], _fallback_start(doc, s))
+    if start is None and is_decision(text[s:e]):  # "verlengen tot en met <date>"
+        day = decision_start(dt.date.fromisoformat(end), text[s:e], _fallback_start(doc, s))
         start = _iso(day)
     return start, end, None
 
@@ -850,16 +1015,19 @@ def _kind(sentence: str, qualifier: str, period_start: str | None, doc: Document
 _MILITARY = re.compile(r"militair|soldat|troepen")
 _IN_TOTAL = re.compile(r"in\s+totaal\s+(?:\w+\s+)?$")
 _AS_ROLE = re.compile(r"\s+(?:als|in\s+de\s+rol\s+van)\s+(?:de\s+|het\s+)?", re.IGNORECASE)
+_ITEM_TOTAL = re.compile(r",\s*in\s+totaal\s+(?:\w+\s+)?$")
 _NEXT_FIGURE = re.compile(r"\d|\b(?:maximaal|ongeveer)\b")
 
 
 def _component(text: str, s: int, e: int, lo: int, n: NumberMatch, noun_end: int,
-               label: str, contributor: str) -> str:
+               label: str, contributor: str, police: bool = False) -> str:
+    """The unit or role of figure ``n``. A whole mission's soldiers are ``military personnel``
+    only where the sentence gives its police a figure of their own (``police``)."""
     if contributor == "ALL":
         if label == "police personnel":
             return label
         noun = text[n.end:noun_end].lower()
-        return "military personnel" if _MILITARY.search(noun) else label
+        return "military personnel" if police and _MILITARY.search(noun) else label
     role = _AS_ROLE.match(text, noun_end, e)  # "tien politiefunctionarissen als Individual Police Officer"
     if role:
         m = _phrase_rx().match(text, role.end(), e)
@@ -871,6 +1039,12 @@ def _component(text: str, s: int, e: int, lo: int, n: NumberMatch, noun_end: int
     if label != "total":
         return label
     if _IN_TOTAL.search(text[max(lo, n.start - 25) : n.start]):
+        line_start = text.rfind("\n", 0, n.start) + 1
+        item = text[line_start : n.start]
+        if _is_list_item(item) and _ITEM_TOTAL.search(item):  # "– een C-130 ..., in totaal 45 militairen"
+            m = _phrase_rx().search(text, max(lo, line_start), n.start)
+            if m:
+                return _unit_label(m.group(0), False)
         return "total"
     nxt = _NEXT_FIGURE.search(text[noun_end:e])
     after_end = noun_end + nxt.start() if nxt else e
