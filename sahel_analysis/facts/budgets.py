@@ -29,6 +29,7 @@ Cue words are in vocab/budget_cues.csv (by meaning). Per amount, in this order:
 
 from __future__ import annotations
 
+import bisect
 import re
 from functools import cache
 
@@ -43,7 +44,7 @@ from sahel_analysis.facts.contributions import (
 from sahel_analysis.model import Document
 from sahel_analysis.numbers import currency_hints, find_money, names_currency
 from sahel_analysis.sentences import lowered, section_of, sentences_at, sentences_of
-from sahel_analysis.vocab import Entities, Entity, cues_by_meaning, entities_of, find_entities
+from sahel_analysis.vocab import Entities, Entity, cues_by_meaning, entities_of, find_entities, read_csv
 
 RECIPIENT_KINDS = ("mission", "programme", "fund")
 # funds owned by an organisation: money "from" them is paid by that organisation
@@ -60,6 +61,7 @@ _GOVERN = re.compile(
 _OWN_ADJ = re.compile(r"\s+(?:financiële\s+|jaarlijkse\s+)?(?:bijdrage|steun)", re.IGNORECASE)
 _AGENT = re.compile(r"\bdoor\s+(?:de\s+|het\s+)?$", re.IGNORECASE)
 _LEAD = re.compile(r"[\s\-–•*]*")
+_BULLET = re.compile(r"\s*[\-–•*]")
 
 
 @cache
@@ -122,8 +124,11 @@ def _funder(text: str, ents: Entities, s: int, e: int, pos: int, prev: tuple[int
         rx = _OWN_ADJ if x.kind == "demonym" else _GOVERN
         if x.end <= pos and rx.match(text, x.end):
             return x.iso3 or x.canonical
-    for x in cands:  # the agent of a passive: "door Duitsland"
-        if x.kind != "demonym" and _AGENT.search(text, max(s, x.start - 12), x.start):
+    for x in cands:  # the agent of a passive: "door Duitsland"; the one that pays a cost: "kostte de EU"
+        if x.kind != "demonym" and (
+            _AGENT.search(text, max(s, x.start - 12), x.start)
+            or _cost_verb_rx().search(text, max(s, x.start - 20), x.start)
+        ):
             return x.iso3 or x.canonical
     for x in ents.between(s, e):  # money drawn from an organisation's fund
         if x.canonical in FUND_OWNER and _FROM_FUND.search(text[max(s, x.start - 40) : x.start]):
@@ -132,12 +137,76 @@ def _funder(text: str, ents: Entities, s: int, e: int, pos: int, prev: tuple[int
         funds = [x for x in ents.between(*prev) if x.kind == "fund"]
         if funds and funds[-1].canonical in FUND_OWNER:
             return FUND_OWNER[funds[-1].canonical]
-        return None if _rx("own", case=True).search(text, s, e) is None else "NLD"
+        owner = _fund_of_org(text, ents, *prev)  # "het ... Fund van de VN"
+        if owner:
+            return owner
+        if _rx("own", case=True).search(text, s, e):
+            return "NLD"
+        return _funder(text, ents, *prev, prev[1], None)  # "Het kabinet financiert uit ...": its payer
     if _rx("own", case=True).search(text, s, e):
         return "NLD"
     if _passive_payment(text, s, e) and not _other_payer(text, cands, s, pos):
         return "NLD"
     return None
+
+
+@cache
+def _cost_verb_rx() -> re.Pattern[str]:
+    """A cost verb (``kostte``) right before its payer (``kostte de EU``)."""
+    alts = "|".join(re.escape(w) for w in sorted(_cues()["cost_verb"], key=len, reverse=True))
+    return re.compile(rf"(?<![\w\-])(?:{alts})\s+(?:de\s+|het\s+)?$", re.IGNORECASE)
+
+
+@cache
+def _fund_of_rx() -> re.Pattern[str]:
+    """A fund's noun right before ``van (de)`` and its owner (``het Peacebuilding Fund van de VN``)."""
+    alts = "|".join(re.escape(w) for w in sorted(_cues()["fund_noun"], key=len, reverse=True))
+    return re.compile(rf"(?:{alts})\s+van\s+(?:de\s+|het\s+)?$", re.IGNORECASE)
+
+
+def _fund_of_org(text: str, ents: Entities, s: int, e: int) -> str | None:
+    """The organisation (EU, UN) that owns a fund named in ``[s, e)`` as ``... fonds van de VN``."""
+    orgs = set(_cues()["org_funder"])
+    for x in ents.between(s, e):
+        if x.canonical in orgs and _fund_of_rx().search(text, max(s, x.start - 30), x.start):
+            return x.canonical
+    return None
+
+
+def _points_back(text: str, s: int, pos: int) -> bool:
+    """Does the sentence, before the amount, refer back to what was just told (``hiervan``,
+    ``deze bijdrage``)?"""
+    return bool(_rx("back_reference").search(text, s, pos))
+
+
+def _funder_before(doc: Document, ents: Entities, s: int, e: int, pos: int) -> str | None:
+    """``De kosten hiervan worden geraamd op ...``: the payer of what the sentence refers back to,
+    the first one found in the previous sentences of its section (none where it names another
+    possible payer itself)."""
+    text = doc.text
+    if not _points_back(text, s, pos) or _other_payer(text, _payer_candidates(text, ents, s, e), s, pos):
+        return None
+    for a, b in _previous(doc, s):
+        found = _funder(text, ents, a, b, b, None)
+        if found:
+            return found
+    return None
+
+
+def _funder_across(
+    text: str, ents: Entities, s: int, e: int, pos: int, prev: tuple[int, int] | None
+) -> str | None:
+    """The funder where the sentence was cut after an abbreviation that may also end one (``VS
+    kondigde in juni jl. USD 60 mln aan``): read the previous sentence and this one as one."""
+    if prev is None or "\n" in text[prev[1] : s] or not text[prev[0] : prev[1]].rstrip().endswith(_terminal_abbrevs()):
+        return None
+    return _funder(text, ents, prev[0], e, pos, None)
+
+
+@cache
+def _terminal_abbrevs() -> tuple[str, ...]:
+    """Abbreviations after which the sentence splitter cuts where a capital follows (``jl.``)."""
+    return tuple(" " + r["abbreviation"] for r in read_csv("abbreviations.csv") if r["terminal"] == "true")
 
 
 def _passive_payment(text: str, s: int, e: int) -> bool:
@@ -172,6 +241,9 @@ def _recipient(
         return after[0].canonical
     if named:
         return named[-1].canonical
+    family = _family_members(doc, ents, s, e)
+    if family:
+        return family
     places = _places(text, in_sentence, s, e)
     if places:
         return "; ".join(places)
@@ -211,12 +283,42 @@ def _names_recipient(text: str, s: int, x: Entity, end: int) -> bool:
     return bool(_TO_ORG.search(before) or _programme_of_rx().search(before))
 
 
+@cache
+def _families() -> tuple[re.Pattern[str] | None, dict[str, tuple[str, ...]]]:
+    """Acronyms that open the names of several missions without naming one (``EUCAP`` of
+    ``EUCAP Sahel Mali`` and ``EUCAP Sahel Niger``), as one pattern, and acronym -> missions."""
+    rows = [r for r in read_csv("missions.csv") if r["kind"] == "mission"]
+    aliases = {r["alias"] for r in rows}
+    out: dict[str, set[str]] = {}
+    for r in rows:
+        head = r["canonical"].split()[0]
+        if head != r["canonical"] and head.isupper() and len(head) > 2 and head not in aliases:
+            out.setdefault(head, set()).add(r["canonical"])
+    fams = {k: tuple(sorted(v)) for k, v in out.items() if len(v) > 1}
+    if not fams:
+        return None, {}
+    alts = "|".join(re.escape(k) for k in sorted(fams, key=len, reverse=True))
+    return re.compile(rf"(?<![\w\-])(?:{alts})(?![\w\-])"), fams
+
+
+def _family_members(doc: Document, ents: Entities, s: int, e: int) -> str | None:
+    """``Personele inzet EUCAP ...``: the missions of that family the document names (``EUCAP
+    Sahel Mali; EUCAP Sahel Niger``), where the sentence names the family alone."""
+    rx, fams = _families()
+    m = rx.search(doc.text, s, e) if rx is not None else None
+    if m is None or any(x.start <= m.start() < x.end for x in ents.between(s, e)):
+        return None
+    named = {x.canonical for x in ents.between(0, len(doc.text))}
+    members = [c for c in fams[m.group(0)] if c in named]
+    return "; ".join(members) if members else None
+
+
 def _places(text: str, in_sentence: list[Entity], s: int, e: int) -> list[str]:
     """Countries (ISO3) and regions the money is for: after ``voor``/``aan``/``in``/``van``, or
     joined by ``en``/``,`` to one listed already (``van Mali en de Sahel``)."""
     taken = [(x.start, x.end) for x in in_sentence]
     rx, names = _regions()
-    found = [(x.start, x.end, x.iso3) for x in in_sentence if x.kind == "country" and x.iso3]
+    found = [(x.start, x.end, x.iso3) for x in in_sentence if x.kind in ("country", "place") and x.iso3]
     for m in rx.finditer(text, s, e):
         if not any(a < m.end() and m.start() < b for a, b in taken):
             found.append((m.start(), m.end(), names[m.group(0).lower()]))
@@ -251,6 +353,8 @@ def _period(
             doc.text, s, e, "anaphor"
         ):
             return _bounds(doc, *prev)
+        if prev is not None and _points_back(doc.text, s, start):
+            return _period_before(doc, s, per_year)
         return None, None
     try:
         found = _sentence_dates(doc, s, e)
@@ -264,6 +368,59 @@ def _period(
         if d.kind == "since" and w_start == ps and pe is None and not per_year and ref and d.window.start < ref:
             return ps, ref.isoformat()
     return ps, pe
+
+
+_LOOK_BACK = 6  # sentences (list items count as sentences) searched for what "hiervan" refers to
+
+
+def _period_before(doc: Document, s: int, per_year: bool) -> tuple[str | None, str | None]:
+    """The period of what the sentence at ``s`` refers back to (``De kosten hiervan ...``): that of
+    the first of the previous sentences in its paragraph that gives bounds or years (``in 2021 en
+    2022``); none where one with other dates (a decision's day) comes first. A one-off amount takes
+    a single year only, not the bounds of a longer period."""
+    for a, b in _previous(doc, s):
+        if per_year:
+            ps, pe = _bounds(doc, a, b)
+            if ps or pe:
+                return ps, pe
+        years = _years(doc, a, b)
+        if years and (per_year or years[0][:4] == years[1][:4]):
+            return years
+        if years is not None:  # dates, but not the years of this amount's period
+            break
+    return None, None
+
+
+def _previous(doc: Document, s: int) -> list[tuple[int, int]]:
+    """The sentences before the one at ``s`` in its paragraph, the nearest first (at most
+    ``_LOOK_BACK``); a list and the sentence that opens it (``... de volgende onderdelen:``) count
+    as one paragraph."""
+    text = doc.text
+    sents = sentences_of(doc)
+    i = bisect.bisect_right([a for a, _ in sents], s) - 1
+    out = []
+    nxt = s
+    for a, b in reversed(sents[max(0, i - _LOOK_BACK) : max(0, i)]):
+        cut = text.rfind("\n", b - 1, nxt)
+        if cut >= 0 and not (_BULLET.match(text, cut + 1) or text[a:b].rstrip().endswith(":")):
+            break
+        out.append((a, b))
+        nxt = a
+    return out
+
+
+def _years(doc: Document, s: int, e: int) -> tuple[str, str] | tuple[()] | None:
+    """The span of the years (``in 2021 en 2022``) that sentence ``[s, e)`` names, where it names
+    only years; ``()`` where it names other dates, None where it names none."""
+    try:
+        found = _sentence_dates(doc, s, e)
+    except Exception:  # noqa: BLE001
+        return None
+    if not found:
+        return None
+    if any(d.window.precision not in ("year", "years") or d.kind != "point" for d in found):
+        return ()
+    return _iso(min(d.window.start for d in found)), _iso(max(d.window.end for d in found))
 
 
 def _bounds(doc: Document, s: int, e: int) -> tuple[str | None, str | None]:
@@ -314,7 +471,9 @@ def extract(doc: Document) -> list[dict]:
             per_year = bool(_rx("per_year").search(text, qs, qe))
             period_start, period_end = _period(doc, s, e, start, end, per_year, prev)
             rows.append({
-                "funder": _funder(text, ents, s, e, start, prev),
+                "funder": _funder(text, ents, s, e, start, prev)
+                or _funder_across(text, ents, s, e, start, prev)
+                or _funder_before(doc, ents, s, e, start),
                 "recipient": _recipient(doc, ents, s, e, start, end, prev),
                 "amount": float(m.amount),
                 "currency": m.currency,

@@ -242,6 +242,8 @@ _DATELESS_DECISION = re.compile(
 _DECIDED_HINT = re.compile(r"be[sſ]loten|be[sſ]lu[iı]t\s+het\s+kab[iı]net")
 _CODE = re.compile(r"\b[A-Z]{3}\b")
 _HYPOTHETICAL = re.compile(r"\W*(?:indien|mocht|mochten|stel dat|als)\b", re.I)
+_RELATIVE = re.compile(r"\s*(?:die|dat|welke|waar\w*)\b", re.I)
+_ANTECEDENT = re.compile(r"(?:[^\s,;:()]+\s+){0,3}[^\s,;:()]+,$")
 _SEGMENT_CUT = re.compile(r"[,;:()«»]|\s[–—-]\s")
 _CLAUSE_CUT = re.compile(r"[;:]\s|,\s(?=(?:waarbij|waardoor|waarmee|die|dat|maar|en|omdat)\b)|\s[–—]\s")
 
@@ -490,7 +492,7 @@ def extract(doc: Document) -> list[dict]:
         matches = [
             m for m in by_sentence.get(i, [])
             if not _is_citation(text, m, ss) and not _in_guillemets(text, m.start, ss)
-            and not _is_header(sentence, m, doc)
+            and not _is_header(sentence, m, doc) and not _proposed_start(text, m, ss)
         ]  # fmt: skip
         if not matches:
             if doc_start and doc.date_known and (decided is None or decided[i]) \
@@ -509,7 +511,13 @@ def extract(doc: Document) -> list[dict]:
             clause = text[cs:ce]
             window = (m.window.start, m.window.end)
             rule = "dated_" + m.kind
-            if m.kind == "since" and nxt is not None and nxt.kind == "until" and nxt.start - m.end < 80:
+            night = _next_day_of(text, m, nxt) if nxt is not None else None
+            if night is not None:  # "in de nacht van 30 september op 1 oktober", "30 september-1 oktober"
+                window = (m.window.start, night)
+                j += 1
+                m = nxt
+                rule = "dated_range"
+            elif m.kind == "since" and nxt is not None and nxt.kind == "until" and nxt.start - m.end < 80:
                 window = (m.window.start, nxt.window.end)  # vanaf X ... tot en met Y: one period
                 ce = max(ce, _clause(text, nxt.start, nxt.end, (ss, se))[1])
                 j += 1
@@ -521,6 +529,9 @@ def extract(doc: Document) -> list[dict]:
                     window = (doc_start, m.window.start - dt.timedelta(days=1))
                     rule = "until_before"
                 elif _DECISION.search(clause) and doc_start <= m.window.end:
+                    if _dated_before(matches, m, cs):
+                        j += 1  # "besloot vorig jaar ... tot en met 2025": the decision has its own date
+                        continue
                     window = (min(doc_start, window[0]), m.window.end)
                     rule = "decision_until"
             j += 1
@@ -536,6 +547,49 @@ def extract(doc: Document) -> list[dict]:
                 seen.add(key)
                 rows.append(row)
     return rows
+
+
+_PROPOSAL = re.compile(r"[\s\-–•*]*(?:advies|voorstel|beslispunt|verzoek)\b[^:.]{0,30}:", re.I)
+_EFFECTIVE = re.compile(r"\b(?:per|met ingang van|m\.i\.v\.)\s+$", re.I)
+_EFFECTIVE_IN = re.compile(r"(?:per|met ingang van|m\.i\.v\.)\s", re.I)
+
+
+def _proposed_start(text: str, m: DateMatch, sent_start: int) -> bool:
+    """A date from which a proposed change would take effect (``Advies: mandaat per 1 januari
+    verlagen``): the start of a period, not a happening."""
+    effective = _EFFECTIVE.search(text, max(sent_start, m.start - 20), m.start) or _EFFECTIVE_IN.match(m.text)
+    return bool(effective) and bool(_PROPOSAL.match(text, sent_start))
+
+
+_NIGHT_GAP = re.compile(r"\s*(?:[-–]|op|tot|t/m)\s*(?:(?P<day>\d{1,2})\s+)?", re.I)
+
+
+def _next_day_of(text: str, m: DateMatch, nxt: DateMatch) -> dt.date | None:
+    """The day right after (or two after) day ``m`` that ``nxt`` names where the two are joined as
+    one span (``30 september-1 oktober``, ``nacht van 30 september op 1 oktober``), else None.
+    Where the day number was left outside ``nxt`` (``-1 oktober`` read as the month), it is read
+    from the gap."""
+    if m.window.precision != "day" or m.kind != "point" or nxt.kind != "point":
+        return None
+    gap = _NIGHT_GAP.fullmatch(text, m.end, nxt.start)
+    if gap is None:
+        return None
+    if gap.group("day") and nxt.window.precision == "month":
+        try:
+            day = dt.date(nxt.window.start.year, nxt.window.start.month, int(gap.group("day")))
+        except ValueError:
+            return None
+    elif nxt.window.precision == "day" and not gap.group("day"):
+        day = nxt.window.start
+    else:
+        return None
+    return day if 0 < (day - m.window.end).days <= 2 else None
+
+
+def _dated_before(matches: list[DateMatch], m: DateMatch, clause_start: int) -> bool:
+    """Does a point date stand before ``m`` in its clause (the date of the decision that sets the
+    end ``m``)?"""
+    return any(o.kind == "point" and clause_start <= o.start and o.end <= m.start for o in matches)
 
 
 def _row(doc: Document, sent: tuple[int, int], clause: tuple[int, int] | None,
@@ -566,6 +620,11 @@ def _row(doc: Document, sent: tuple[int, int], clause: tuple[int, int] | None,
         if cut:
             seg_e = cut.start()
         spans.insert(0, (seg_s, seg_e))
+        if seg_s > cs and _RELATIVE.match(text, seg_s) and text[seg_s - 1] == ",":
+            # "de oefening Flintlock, die in februari plaatsvindt": the noun the clause is about
+            head = _ANTECEDENT.search(text, max(cs, seg_s - 80), seg_s)
+            if head:
+                spans.insert(1, (head.start(), seg_e))
     etype, _ = _event_type(hits, spans)
     if rule in ("decision_until", "dateless_decision") and etype == "other":
         etype = "national_mandate"
