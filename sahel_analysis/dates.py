@@ -14,7 +14,8 @@ Conventions (documented choices):
   Sep 1-Dec 31, ``winter YYYY`` Dec 1 YYYY - end of Feb YYYY+1.
 - relative expressions are resolved against ``ref``: ``jl.``/``afgelopen`` = the latest such date
   not after ``ref``; ``a.s.``/``komend`` = the next one after it; a bare day-month or month = the
-  latest one not after ``ref``. Without ``ref`` such expressions are skipped.
+  one nearest to ``ref`` (``op 12 november`` in a text of 9 November is three days on, not a year
+  back; the past one on a tie). Without ``ref`` such expressions are skipped.
 - the words ``tot (en met)``, ``uiterlijk``, ``voor`` (``until``), ``sinds``, ``vanaf``,
   ``met ingang van`` (``since``), ``van .. tot`` and ``tussen .. en`` (``range``) are part of the
   match span; ``kind`` records them.
@@ -323,12 +324,28 @@ def _resolve_year(month: int, day: int | None, rel: str, ref: dt.date | None) ->
             return year if dt.date(year, month, day) > ref else year + 1
         except ValueError:
             return year + 1
+    if rel == "bare":  # no jl./a.s.: the occurrence nearest to ref, the past one on a tie
+        return _nearest_year(month, day, ref)
     if day is None:
         return year if month <= ref.month else year - 1
     try:
         return year if dt.date(year, month, day) <= ref else year - 1
     except ValueError:
         return year - 1
+
+
+def _nearest_year(month: int, day: int | None, ref: dt.date) -> int:
+    """Year in which day ``day`` (or the middle of the month) of ``month`` lies nearest to ``ref``."""
+    best: tuple[int, int] | None = None
+    for year in (ref.year - 1, ref.year, ref.year + 1):
+        try:
+            when = dt.date(year, month, day or 15)
+        except ValueError:
+            continue
+        key = (abs((when - ref).days), 0 if when <= ref else 1)
+        if best is None or key < best:
+            best, chosen = key, year
+    return chosen
 
 
 def _season_window(name: str, year: int) -> tuple[dt.date, dt.date]:
