@@ -14,8 +14,9 @@ Conventions (documented choices):
   Sep 1-Dec 31, ``winter YYYY`` Dec 1 YYYY - end of Feb YYYY+1.
 - relative expressions are resolved against ``ref``: ``jl.``/``afgelopen`` = the latest such date
   not after ``ref``; ``a.s.``/``komend`` = the next one after it; a bare day-month or month = the
-  one nearest to ``ref`` (``op 12 november`` in a text of 9 November is three days on, not a year
-  back; the past one on a tie). Without ``ref`` such expressions are skipped.
+  coming one where it is at most three months ahead (``op 12 november`` in a text of 9 November),
+  else the latest one not after ``ref`` (``op 2 april`` in that text). Without ``ref`` such
+  expressions are skipped.
 - the words ``tot (en met)``, ``uiterlijk``, ``voor`` (``until``), ``sinds``, ``vanaf``,
   ``met ingang van`` (``since``), ``van .. tot`` and ``tussen .. en`` (``range``) are part of the
   match span; ``kind`` records them.
@@ -324,7 +325,7 @@ def _resolve_year(month: int, day: int | None, rel: str, ref: dt.date | None) ->
             return year if dt.date(year, month, day) > ref else year + 1
         except ValueError:
             return year + 1
-    if rel == "bare":  # no jl./a.s.: the occurrence nearest to ref, the past one on a tie
+    if rel == "bare":  # no jl./a.s.: the coming one if it is near, else the past one
         return _nearest_year(month, day, ref)
     if day is None:
         return year if month <= ref.month else year - 1
@@ -334,18 +335,31 @@ def _resolve_year(month: int, day: int | None, rel: str, ref: dt.date | None) ->
         return year - 1
 
 
+# A bare date (no jl./a.s.) up to this many days after the document's date is the coming one
+# (``op 12 november`` in a news item of 9 November); further ahead it is the past one (``op 2 april``
+# in the same item: last April, not next).
+BARE_AHEAD_DAYS = 92
+
+
 def _nearest_year(month: int, day: int | None, ref: dt.date) -> int:
-    """Year in which day ``day`` (or the middle of the month) of ``month`` lies nearest to ``ref``."""
-    best: tuple[int, int] | None = None
-    for year in (ref.year - 1, ref.year, ref.year + 1):
+    """Year of a bare ``day month`` (or ``month``): the coming one where it lies at most
+    :data:`BARE_AHEAD_DAYS` after ``ref`` (a month: where it starts within that), else the latest
+    one not after ``ref``."""
+    for year in (ref.year, ref.year + 1):
         try:
-            when = dt.date(year, month, day or 15)
+            when = dt.date(year, month, day or 1)
         except ValueError:
             continue
-        key = (abs((when - ref).days), 0 if when <= ref else 1)
-        if best is None or key < best:
-            best, chosen = key, year
-    return chosen
+        if when > ref:
+            if (when - ref).days <= BARE_AHEAD_DAYS:
+                return year
+            break
+    if day is None:
+        return ref.year if month <= ref.month else ref.year - 1
+    try:
+        return ref.year if dt.date(ref.year, month, day) <= ref else ref.year - 1
+    except ValueError:
+        return ref.year - 1
 
 
 def _season_window(name: str, year: int) -> tuple[dt.date, dt.date]:

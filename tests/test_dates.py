@@ -42,6 +42,8 @@ def D(s: str) -> dt.date:
         ("op 12 november", dt.date(2021, 11, 9), "2021-11-12", "2021-11-12", "day"),  # 3 days on
         ("op 28 december", dt.date(2022, 1, 4), "2021-12-28", "2021-12-28", "day"),  # a week back
         ("in mei", dt.date(2022, 11, 8), "2022-05-01", "2022-05-31", "month"),  # six months back
+        ("op 2 april", dt.date(2021, 11, 9), "2021-04-02", "2021-04-02", "day"),  # not five months on
+        ("in januari", dt.date(2021, 11, 9), "2022-01-01", "2022-01-31", "month"),  # two months on
         ("eerste helft 2023", None, "2023-01-01", "2023-06-30", "half"),
         ("de tweede helft van 2023", None, "2023-07-01", "2023-12-31", "half"),
         ("het eerste kwartaal van 2023", None, "2023-01-01", "2023-03-31", "quarter"),
