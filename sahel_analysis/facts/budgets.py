@@ -103,6 +103,7 @@ def _programme_of_rx() -> re.Pattern[str]:
 _FROM_FUND = re.compile(r"\b(?:vanuit|uit)\s+(?:het\s+)?(?:\w+\s+){0,3}$", re.IGNORECASE)
 _FOR_PLACE = re.compile(r"\b(?:voor|aan|in|van|naar)\s+(?:\w+\s+){0,2}$")
 _SOURCE = re.compile(r"\b(?:vanuit|uit)\s+(?:het\s+|de\s+)?(?:\S+\s+){0,3}$", re.IGNORECASE)
+_VIA = re.compile(r"\bvia\s+(?:het\s+|de\s+)?(?:\S+\s+){0,2}$", re.IGNORECASE)  # a fund as channel
 _TO_ORG = re.compile(r"\baan\s+(?:het\s+|de\s+)?$", re.IGNORECASE)
 _JOIN = re.compile(r"\s*(?:,|en|of)\s+(?:de\s+|het\s+)?", re.IGNORECASE)
 
@@ -133,6 +134,9 @@ def _funder(text: str, ents: Entities, s: int, e: int, pos: int, prev: tuple[int
     for x in ents.between(s, e):  # money drawn from an organisation's fund
         if x.canonical in FUND_OWNER and _FROM_FUND.search(text[max(s, x.start - 40) : x.start]):
             return FUND_OWNER[x.canonical]
+    owner = _fund_of_org(text, ents, s, e, source=True)  # "Uit het Peacebuilding Fund van de VN ..."
+    if owner:
+        return owner
     if prev is not None and _opens_with(text, s, e, "source_anaphor"):  # "Hieruit ...": the fund just named
         funds = [x for x in ents.between(*prev) if x.kind == "fund"]
         if funds and funds[-1].canonical in FUND_OWNER:
@@ -164,13 +168,18 @@ def _fund_of_rx() -> re.Pattern[str]:
     return re.compile(rf"(?:{alts})\s+van\s+(?:de\s+|het\s+)?$", re.IGNORECASE)
 
 
-def _fund_of_org(text: str, ents: Entities, s: int, e: int) -> str | None:
-    """The organisation (EU, UN) that owns a fund named in ``[s, e)`` as ``... fonds van de VN``."""
+def _fund_of_org(text: str, ents: Entities, s: int, e: int, source: bool = False) -> str | None:
+    """The organisation (EU, UN) that owns a fund named in ``[s, e)`` as ``... fonds van de VN``;
+    with ``source``, only a fund the money comes from (``uit het ... Fund van de VN``)."""
     orgs = set(_cues()["org_funder"])
     for x in ents.between(s, e):
-        if x.canonical in orgs and _fund_of_rx().search(text, max(s, x.start - 30), x.start):
-            return x.canonical
+        if x.canonical in orgs and (m := _fund_of_rx().search(text, max(s, x.start - 30), x.start)):
+            if not source or _FROM_NAMED_FUND.search(text, max(s, m.start() - 60), m.start()):
+                return x.canonical
     return None
+
+
+_FROM_NAMED_FUND = re.compile(r"\b(?:vanuit|uit|via)\s+(?:het\s+|de\s+)?(?:\S+\s+){0,4}$", re.IGNORECASE)
 
 
 def _points_back(text: str, s: int, pos: int) -> bool:
@@ -235,7 +244,8 @@ def _recipient(
 ) -> str | None:
     text = doc.text
     in_sentence = ents.between(s, e)
-    named = [x for x in in_sentence if _names_recipient(text, s, x, end)]
+    sources = {x.canonical for x in in_sentence if x.kind in RECIPIENT_KINDS and _is_source(text, s, x)}
+    named = [x for x in in_sentence if x.canonical not in sources and _names_recipient(text, s, x, end)]
     after = [x for x in named if x.start >= end]
     if after:
         return after[0].canonical
@@ -319,6 +329,8 @@ def _places(text: str, in_sentence: list[Entity], s: int, e: int) -> list[str]:
     taken = [(x.start, x.end) for x in in_sentence]
     rx, names = _regions()
     found = [(x.start, x.end, x.iso3) for x in in_sentence if x.kind in ("country", "place") and x.iso3]
+    found += [(x.start, x.end, x.iso3) for x in in_sentence  # "aan Nigerese strijdkrachten"
+              if x.kind == "demonym" and x.iso3 and x.iso3 != "NLD" and _state_body_rx().match(text, x.end)]
     for m in rx.finditer(text, s, e):
         if not any(a < m.end() and m.start() < b for a, b in taken):
             found.append((m.start(), m.end(), names[m.group(0).lower()]))
@@ -333,10 +345,18 @@ def _places(text: str, in_sentence: list[Entity], s: int, e: int) -> list[str]:
     return out
 
 
+@cache
+def _state_body_rx() -> re.Pattern[str]:
+    """A state body right after a demonym (``Nigerese strijdkrachten``): the country receives."""
+    alts = "|".join(re.escape(w) for w in sorted(_cues()["state_body"], key=len, reverse=True))
+    return re.compile(rf"\s+(?:{alts})(?![\w])", re.IGNORECASE)
+
+
 def _is_source(text: str, s: int, x: Entity) -> bool:
-    """A fund the money comes from (``vanuit het ... fonds``), not one it goes to."""
+    """A fund the money comes from (``vanuit het ... fonds``) or is routed through (``via de EPF``),
+    not one it goes to."""
     before = text[max(s, x.start - 40) : x.start]
-    return bool(_SOURCE.search(before))
+    return bool(_SOURCE.search(before) or (x.kind == "fund" and _VIA.search(before)))
 
 
 def _iso(day) -> str | None:  # noqa: ANN001 - a datetime.date or None

@@ -494,6 +494,7 @@ def extract(doc: Document) -> list[dict]:
             if not _is_citation(text, m, ss) and not _in_guillemets(text, m.start, ss)
             and not _is_header(sentence, m, doc) and not _proposed_start(text, m, ss)
         ]  # fmt: skip
+        matches = _drop_covering_years(matches)
         if not matches:
             if doc_start and doc.date_known and (decided is None or decided[i]) \
                     and _DATELESS_DECISION.search(sentence):
@@ -547,6 +548,17 @@ def extract(doc: Document) -> list[dict]:
                 seen.add(key)
                 rows.append(row)
     return rows
+
+
+def _drop_covering_years(matches: list[DateMatch]) -> list[DateMatch]:
+    """Without the bare years that only cover a finer date of the same sentence (``Van 17 tot en
+    met 28 februari ... oefening Flintlock 2020``): the finer date dates the happening."""
+    if len(matches) < 2:
+        return matches
+    fine = [o for o in matches if not _coarse(o)]
+    return [m for m in matches
+            if not (m.kind == "point" and m.window.precision == "year"
+                    and any(m.window.start <= o.window.start and o.window.end <= m.window.end for o in fine))]
 
 
 _PROPOSAL = re.compile(r"[\s\-–•*]*(?:advies|voorstel|beslispunt|verzoek)\b[^:.]{0,30}:", re.I)
