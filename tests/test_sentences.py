@@ -91,3 +91,9 @@ def test_quick_abbreviation_verdict_agrees_with_the_full_check():
 
 def test_white_space_with_a_newline_after_a_full_stop_ends_only_the_line():
     assert _texts("Eerste zin. \nTweede zin! \n Derde") == ["Eerste zin.", "Tweede zin!", "Derde"]
+
+
+def test_memo_abbreviations_do_not_end_a_sentence():
+    text = "Bijdrage van max. 4 pax aan de missie, w.o. twee artsen en evt. een tolk. Volgende zin."
+    assert [text[s:e] for s, e in split_sentences(text)] == [
+        "Bijdrage van max. 4 pax aan de missie, w.o. twee artsen en evt. een tolk.", "Volgende zin."]
