@@ -662,8 +662,29 @@ def mission_for(
     if inside:
         best = min(inside, key=lambda x: pos - x.end if x.end <= pos else x.start - pos + 5)
         return best.canonical, True
-    found = context_missions(doc, ents, s) or _title_missions(doc)
+    title = _title_missions(doc)
+    if len(set(title)) == 1 and _GENERIC_MISSION.search(doc.text, s, e):
+        # "Beoogde omvang missie ca. 50 pax": an unnamed mission is the one of its paragraph, else the title's
+        line_start = doc.text.rfind("\n", 0, s) + 1
+        same = [x.canonical for x in _mission_ents(ents.between(line_start, s))]
+        return (same or title)[-1], False
+    found = context_missions(doc, ents, s) or title or _main_missions(doc, ents)
     return (found[-1], False) if found else (None, False)
+
+
+_GENERIC_MISSION = re.compile(r"\bmissie\b", re.IGNORECASE)
+
+
+def _main_missions(doc: Document, ents: Entities) -> list[str]:
+    """The mission the document names most often (first named on a tie), as a list of one;
+    empty where it names none."""
+    if "contribution_main_mission" not in doc.memo:
+        counts: dict[str, int] = {}
+        for x in _mission_ents(ents):
+            counts[x.canonical] = counts.get(x.canonical, 0) + 1
+        best = max(counts, key=counts.__getitem__, default=None)  # dicts keep the first-named order
+        doc.memo["contribution_main_mission"] = [best] if best else []
+    return doc.memo["contribution_main_mission"]
 
 
 def _title_missions(doc: Document) -> list[str]:
@@ -755,6 +776,30 @@ _GOVERNS = re.compile(r"\s+(?:militaire\s+|personele\s+)?(?:bijdrage|inzet|lever
                       r"zet|stuurt|heeft|zal|is)\b", re.IGNORECASE)
 
 
+@cache
+def _unit_heads() -> tuple[str, ...]:
+    """Head nouns of a group counted by its size (cue ``unit``), lower case."""
+    return tuple(w.lower() for w in cues().get("unit", []))
+
+
+_UNIT_OF = re.compile(r"(?P<head>[^\W\d][\w\-]*)\s+van\s+(?:(?:[\w.’']+\s+){0,2})$")
+
+
+def unit_frame(text: str, lo: int, pos: int) -> int | None:
+    """Start of the unit noun in ``<unit> van [maximaal|ongeveer ..] <number>`` (``een trainingsteam
+    van ongeveer 35``, ``Het Tsjadische bataljon van circa 850``) ending at ``pos``, else None."""
+    m = _UNIT_OF.search(text, max(lo, pos - 60), pos)
+    if m is None or not m["head"].lower().endswith(_unit_heads()):
+        return None
+    between = text[m.end("head") : pos].split()[1:]  # the words after "van": qualifiers only
+    if any(not (_cue_rx("max").fullmatch(w) or _cue_rx("approx").fullmatch(w)) for w in between):
+        return None
+    return m.start("head")
+
+
+_NP_GAP = re.compile(r"(?:\s+[^\W\d][\w\-]*){0,2}\s+", re.IGNORECASE)
+
+
 def contributor_for(text: str, ents: Entities, s: int, n: NumberMatch, noun_end: int) -> str:
     """ISO3 of the contributing country, ``ALL`` for a whole mission's strength."""
     cs = max(text.rfind(c, s, n.start) for c in ",;:(")
@@ -764,6 +809,12 @@ def contributor_for(text: str, ents: Entities, s: int, n: NumberMatch, noun_end:
     adjacent = [x for x in ents.between(n.end, noun_end) if x.iso3 and x.kind in _NATIONS]
     if adjacent:
         return adjacent[0].iso3 or "NLD"
+    head = unit_frame(text, cs, n.start)
+    if head is not None:  # "een Belgisch team van 20 instructeurs": the unit's own demonym
+        owner = [x for x in ents.between(max(cs, head - 40), head)
+                 if x.kind == "demonym" and x.iso3 and _NP_GAP.fullmatch(text, x.end, head)]
+        if owner:
+            return owner[-1].iso3 or "NLD"
     if _BLUE_HELMETS.search(text, n.end, noun_end):
         return "ALL"
     before = [x for x in ents.between(s, n.start) if x.end <= n.start and x.iso3 and x.kind in _NATIONS]
@@ -795,13 +846,39 @@ def _whole_subject(text: str, ents: Entities, s: int, pos: int) -> bool:
     end = m.end() if m else None
     if end is None:
         first = next(iter(_mission_ents(ents.between(start, pos))), None)
-        if first is None or first.start != start:
-            return False
+        article = _ARTICLE.match(text, start)  # "Het EU SDI GoG telt ..."
+        if first is None or first.start not in (start, article.end() if article else start):
+            return _whole_in_clause(text, ents, s, pos)
         end = first.end
     verb = _cue_rx("strength").search(text, end, pos)
-    if verb is None or _CLAUSE_MARK.search(text, end, verb.start()):
-        return False
+    if verb is None or ";" in text[verb.end() : pos]:  # the figure in a clause of its own
+        return _whole_in_clause(text, ents, s, pos)
+    paren = _PAREN.match(text, end)  # "De EU-missie (EUMPM Niger) telt ..."
+    after = paren.end() if paren else end
+    if _CLAUSE_MARK.search(text, after, verb.start()):
+        # only a relative clause between subject and verb: "De missie, die ... werd, telde ..."
+        if not _RELATIVE.match(text, after) or text[:verb.start()].rstrip()[-1:] != ",":
+            return False
+        if _CLAUSE_MARK.search(text, after + 1, text.rfind(",", after, verb.start())):
+            return False
     return not any(x.iso3 and x.kind in _NATIONS for x in ents.between(end, pos))
+
+
+_ARTICLE = re.compile(r"(?:de|het|the)\s+", re.IGNORECASE)
+_PAREN = re.compile(r"\s*\([^()]*\)")
+_RELATIVE = re.compile(r",\s*(?:die|dat|welke|which)\b", re.IGNORECASE)
+
+
+def _whole_in_clause(text: str, ents: Entities, s: int, pos: int) -> bool:
+    """``..; met de uitbreiding groeit het initiatief tot ongeveer 110 personen``: within the figure's
+    clause a strength verb and right after it a whole-mission subject, no country between."""
+    cs = max(text.rfind(c, s, pos) for c in ",;:(")
+    cs = cs + 1 if cs >= s else s
+    for verb in _cue_rx("strength").finditer(text, cs, pos):
+        subject = _cue_rx("whole").match(text, _skip_space(text, verb.end()))
+        if subject and not any(x.iso3 and x.kind in _NATIONS for x in ents.between(subject.end(), pos)):
+            return True
+    return False
 
 
 def _nearest_cue(text: str, lo: int, pos: int) -> str:
@@ -838,7 +915,8 @@ def extract(doc: Document) -> list[dict]:
                 continue  # "trainde EUTM 20.000 militairen": the trainees are no contribution
             own = _own_mission(text, ents, s, e, noun_end, next_start)
             mission, in_sentence = (own, True) if own else mission_for(doc, ents, s, e, n.start)
-            if mission is None or not (in_sentence or _has_cue(text, s, e)):
+            if mission is None or not (in_sentence or _has_cue(text, s, e)
+                                       or _counted_group(text, ents, s, n, noun_end)):
                 prev_end = noun_end
                 continue
             if not in_sentence and _BOTH.search(text, s, e):
@@ -846,7 +924,8 @@ def extract(doc: Document) -> list[dict]:
                 for first, second, comb in _combinations():
                     if {first, second} <= names:
                         mission = comb
-            if mission not in MISSIONS:
+            named = mission if mission not in MISSIONS else None  # a mission outside the schema's list
+            if named is not None:
                 mission = "other"
             contributor = contributor_for(text, ents, s, n, noun_end)
             if contributor != "ALL" and mission in combined:
@@ -867,6 +946,8 @@ def extract(doc: Document) -> list[dict]:
                 qualifier = "max"
             police = any(lab == "police personnel" for m, _, lab in found if m is not n)
             component = _component(text, s, e, prev_end, n, noun_end, label, contributor, police)
+            if named is not None:
+                component = f"{named} {component}"  # "other": the component says which mission
             qs, qe = quote_span(text, s, e, n.start, noun_end)
             base = (contributor, mission, component, int(n.value))
             key = (*base, period_start, period_end)
@@ -896,6 +977,14 @@ def extract(doc: Document) -> list[dict]:
                 "rule": "count-near-mission",
             })
     return [r for r in rows if r is not None]
+
+
+def _counted_group(text: str, ents: Entities, s: int, n: NumberMatch, noun_end: int) -> bool:
+    """Is the figure a group's size (``een team van 32``) or a nation's people (``9 Nederlandse
+    stafofficieren``)? Such a figure states a contribution without a cue word."""
+    if unit_frame(text, s, n.start) is not None:
+        return True
+    return any(x.kind == "demonym" and x.iso3 for x in ents.between(n.end, noun_end))
 
 
 _FROM_DAY = re.compile(r"\b(?:per|vanaf|met ingang van)\s+\d{1,2}\s+\w+\s+\d{4}\b[^,;:]*$", re.IGNORECASE)
@@ -1012,11 +1101,12 @@ def _kind(sentence: str, qualifier: str, period_start: str | None, doc: Document
     return "actual"
 
 
+_PAREN_NOUN = re.compile(r"\s*\(\s*(?P<noun>[^()\d]{3,40}?)\s*\)")
 _MILITARY = re.compile(r"militair|soldat|troepen")
 _IN_TOTAL = re.compile(r"in\s+totaal\s+(?:\w+\s+)?$")
 _AS_ROLE = re.compile(r"\s+(?:als|in\s+de\s+rol\s+van)\s+(?:de\s+|het\s+)?", re.IGNORECASE)
 _ITEM_TOTAL = re.compile(r",\s*in\s+totaal\s+(?:\w+\s+)?$")
-_NEXT_FIGURE = re.compile(r"\d|\b(?:maximaal|ongeveer)\b")
+_NEXT_FIGURE = re.compile(r"(?<![\w\-])\d|\b(?:maximaal|ongeveer)\b")
 
 
 def _component(text: str, s: int, e: int, lo: int, n: NumberMatch, noun_end: int,
@@ -1038,6 +1128,11 @@ def _component(text: str, s: int, e: int, lo: int, n: NumberMatch, noun_end: int
             return _unit_label(m.group(0))
     if label != "total":
         return label
+    paren = _PAREN_NOUN.match(text, noun_end, e)  # "4 pax (stafofficieren)"
+    if paren:
+        m = _noun_rx().fullmatch(paren["noun"])
+        if m and _unit_label(m.group(0)) != "total":
+            return _unit_label(m.group(0))
     if _IN_TOTAL.search(text[max(lo, n.start - 25) : n.start]):
         line_start = text.rfind("\n", 0, n.start) + 1
         item = text[line_start : n.start]
