@@ -244,7 +244,7 @@ _CODE = re.compile(r"\b[A-Z]{3}\b")
 _HYPOTHETICAL = re.compile(r"\W*(?:indien|mocht|mochten|stel dat|als)\b", re.I)
 _RELATIVE = re.compile(r"\s*(?:die|dat|welke|waar\w*)\b", re.I)
 _ANTECEDENT = re.compile(r"(?:[^\s,;:()]+\s+){0,3}[^\s,;:()]+,$")
-_SEGMENT_CUT = re.compile(r"[,;:()«»]|\s[–—-]\s")
+_SEGMENT_CUT = re.compile(r"[,;:()«»]|\s[–—-]\s|\s(?=en\s+(?:die|dat|waar\w*)\s)")
 _CLAUSE_CUT = re.compile(r"[;:]\s|,\s(?=(?:waarbij|waardoor|waarmee|die|dat|maar|en|omdat)\b)|\s[–—]\s")
 
 
@@ -350,10 +350,21 @@ def _actors_country(doc: Document, s: int, e: int, etype: str,
             countries.append(code)
             if code not in actors:
                 actors.append(code)
+    if etype in ("withdrawal", "handover"):  # "terug naar Nederland", "over aan Spanje": not where
+        ents = [x for x in ents if not _TO.search(text, max(0, x.start - 12), x.start)]
+        kept = {x.iso3 for x in ents if x.kind in ("country", "place")} | set(_CODE.findall(text, s, e))
+        countries = [c for c in countries if c in kept]
+    if etype in ("eu_decision", "un_mandate") and set(countries) == {"NLD"}:
+        countries = []  # "Nederland is voorstander": an actor; the decision is about a mission's country
+    places = [x.iso3 for x in ents if x.kind == "place" and x.iso3 and x.iso3 != "NLD"]
     if etype == "national_mandate" or (etype == "diplomatic" and _institutions().search(text, s, e)):
         country = "NLD"
     elif etype == "withdrawal" and (left := _left_from(text, ents)):
         country = left  # "troepen uit Niger terugtrekken": the country they leave
+    elif listed := _listed_in(text, ents):
+        country = listed  # "in Mauritanië en Senegal": every country of the list
+    elif places:
+        country = places[0]  # a town names where; countries in the clause are often actors
     elif countries:
         country = next((c for c in countries if c != "NLD"), countries[0])
     else:
@@ -365,6 +376,27 @@ def _actors_country(doc: Document, s: int, e: int, etype: str,
 
 
 _FROM = re.compile(r"\b(?:uit|from|van)\s+(?:het\s+|de\s+)?$", re.IGNORECASE)
+_TO = re.compile(r"\b(?:naar|aan)\s+(?:het\s+|de\s+)?$", re.IGNORECASE)
+_IN = re.compile(r"\b(?:in|van|voor)\s+(?:het\s+|de\s+)?$", re.IGNORECASE)
+_LIST_GAP = re.compile(r"\s*,\s*|\s+(?:en|of)\s+")
+
+
+def _listed_in(text: str, ents: list[Entity]) -> str:
+    """The countries of a list after ``in``, ``van`` or ``voor`` (``in Mauritanië en Senegal``, ``in
+    Ivoorkust, Benin en Togo``), joined by ``; `` in text order; "" where no such list of two or more is named."""
+    named = [x for x in ents if x.kind == "country" and x.iso3]
+    for i, x in enumerate(named):
+        if not _IN.search(text, max(0, x.start - 12), x.start):
+            continue
+        found = [x.iso3]
+        for prev, nxt in zip(named[i:], named[i + 1 :], strict=False):
+            if not _LIST_GAP.fullmatch(text, prev.end, nxt.start):
+                break
+            if nxt.iso3 not in found:
+                found.append(nxt.iso3)
+        if len(found) > 1:
+            return "; ".join(found)
+    return ""
 
 
 def _left_from(text: str, ents: list[Entity]) -> str:
@@ -401,9 +433,10 @@ def _context_country(doc: Document, pos: int) -> str:
         at = text.rfind(heading, 0, pos)
         ents = entities_in(doc, at, at + len(heading)) if at >= 0 else find_entities(heading)
         found = _foreign(ents)
-    if not found:
+    if not found:  # the paragraph's country: a country named frames it more than a town
         line_start = max(text.rfind("\n", 0, pos) + 1, pos - 1500)
-        found = _foreign(entities_in(doc, line_start, pos))[-1:]
+        ents = entities_in(doc, line_start, pos)
+        found = _foreign([x for x in ents if x.kind == "country"])[-1:] or _foreign(ents)[-1:]
     return found[0] if found else _dominant_country(doc)
 
 
@@ -526,7 +559,8 @@ def extract(doc: Document) -> list[dict]:
                 rule = "dated_period"
             if m.kind == "until" and doc_start is not None:
                 word = m.text.split()[0].lower()
-                if word in ("voor", "vóór") and doc_start < m.window.start:
+                if word in ("voor", "vóór") and doc_start < m.window.start \
+                        and not _PLANNED_FOR.search(text, max(0, m.start - 20), m.start):
                     window = (doc_start, m.window.start - dt.timedelta(days=1))
                     rule = "until_before"
                 elif _DECISION.search(clause) and doc_start <= m.window.end:
@@ -561,6 +595,7 @@ def _drop_covering_years(matches: list[DateMatch]) -> list[DateMatch]:
                     and any(m.window.start <= o.window.start and o.window.end <= m.window.end for o in fine))]
 
 
+_PLANNED_FOR = re.compile(r"\b(?:gepland|ingepland|voorzien|geagendeerd)\s+$", re.I)  # "gepland voor mei"
 _PROPOSAL = re.compile(r"[\s\-–•*]*(?:advies|voorstel|beslispunt|verzoek)\b[^:.]{0,30}:", re.I)
 _EFFECTIVE = re.compile(r"\b(?:per|met ingang van|m\.i\.v\.)\s+$", re.I)
 _EFFECTIVE_IN = re.compile(r"(?:per|met ingang van|m\.i\.v\.)\s", re.I)
