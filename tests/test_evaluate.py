@@ -114,7 +114,9 @@ def test_scores_on_documents_written_for_the_tests(tmp_path):
 # regression of rules that once carried over.
 BLIND_FLOORS = {
     "blind1": {"contributions": 0.95, "budgets": 0.95, "events": 0.95, "events (typed)": 0.90},
-    "blind2": {"contributions": 0.80, "budgets": 0.95, "events": 0.95, "events (typed)": 0.65},
+    "blind2": {"contributions": 0.95, "budgets": 0.95, "events": 0.95, "events (typed)": 0.90},
+    "blind3": {"contributions": 0.90, "budgets": 0.95, "events": 0.95, "events (typed)": 0.85},
+    "blind4": {"contributions": 0.75, "budgets": 0.95, "events": 0.90, "events (typed)": 0.65},
 }
 
 
@@ -125,4 +127,4 @@ def test_scores_on_the_blind_sets_do_not_fall(tmp_path, name):
     result = evaluate(folder, tmp_path / name)
     for table, floor in BLIND_FLOORS[name].items():
         assert result["tables"][table].f1 >= floor, (name, table, result["tables"][table].f1)
-    assert result["documents"]["date"] == 1.0
+    assert result["documents"]["date"] >= 0.75
