@@ -72,7 +72,7 @@ _NATIONS = ("country", "demonym")  # kinds that can contribute (a city cannot)
 _STOP = frozenset(
     "de het een van in aan op voor met uit tot bij te om als en of die dat dit deze is zijn"
     " was waren wordt worden jaar jaren maand maanden week weken dag dagen procent keer"
-    " miljoen euro dollar uur km kilometer".split()
+    " miljoen euro dollar uur km kilometer hoeveel".split()
 )
 _WORD = re.compile(r"[^\W\d][\w’'\-]*|\(|\)|[’']s\b")
 
@@ -809,6 +809,8 @@ def contributor_for(text: str, ents: Entities, s: int, n: NumberMatch, noun_end:
     adjacent = [x for x in ents.between(n.end, noun_end) if x.iso3 and x.kind in _NATIONS]
     if adjacent:
         return adjacent[0].iso3 or "NLD"
+    if _from_nations(text, noun_end):
+        return "ALL"
     head = unit_frame(text, cs, n.start)
     if head is not None:  # "een Belgisch team van 20 instructeurs": the unit's own demonym
         owner = [x for x in ents.between(max(cs, head - 40), head)
@@ -821,7 +823,10 @@ def contributor_for(text: str, ents: Entities, s: int, n: NumberMatch, noun_end:
     for x in reversed(before):
         if _GOVERNS.match(text, x.end):
             return x.iso3 or "NLD"
-    if _whole_subject(text, ents, s, n.start):
+    for code in reversed(list(_CODE.finditer(text, cs, n.start))):  # "MRT levert ca. 200": a country code
+        if code[0] in _iso3_codes() and _GOVERNS.match(text, code.end()):
+            return code[0]
+    if _whole_subject(text, ents, s, n.start, noun_end):
         return "ALL"
     if before and before[-1].kind == "country" and _SUBJECT_START.fullmatch(text, s, before[-1].start) \
             and not _CLAUSE_MARK.search(text, before[-1].end, n.start) \
@@ -830,12 +835,38 @@ def contributor_for(text: str, ents: Entities, s: int, n: NumberMatch, noun_end:
     return "NLD"
 
 
+_CODE = re.compile(r"\b[A-Z]{3}\b")
+_FROM = re.compile(r"\s+uit\s+(?:[\w.’']+\s+){0,2}?", re.IGNORECASE)
+
+
+@cache
+def _iso3_codes() -> frozenset[str]:
+    """The ISO 3166 alpha-3 codes of vocab/countries.csv (internal notes name countries by them)."""
+    return frozenset(row["iso3"] for row in read_csv("countries.csv"))
+
+
+def _from_nations(text: str, noun_end: int) -> bool:
+    """``.. militairen uit 31 landen``: people drawn from many countries, a whole force."""
+    m = _FROM.match(text, noun_end)
+    while m is not None:
+        if _cue_rx("nations").match(text, m.end()):
+            return True
+        nxt = _WORD_GAP.match(text, m.end())
+        if nxt is None or nxt.end() - noun_end > 40:
+            return False
+        m = nxt
+    return False
+
+
+_WORD_GAP = re.compile(r"[\w.’']+\s+")
+
+
 # Before a sentence's subject: a list bullet, a label ("Advies:") and at most one adverb ("Ook").
 _SUBJECT_START = re.compile(r"[\s\-–•*]*(?:\w+\s*:\s*)?(?:\w+\s+)?", re.IGNORECASE)
 _CLAUSE_MARK = re.compile(r"[,;:()]")
 
 
-def _whole_subject(text: str, ents: Entities, s: int, pos: int) -> bool:
+def _whole_subject(text: str, ents: Entities, s: int, pos: int, noun_end: int | None = None) -> bool:
     """Is the sentence's subject a whole mission (``De missie``, a mission's name) that a strength
     verb gives a size (``telt``, ``telde op haar hoogtepunt``) before ``pos``, with no country
     or demonym between?"""
@@ -851,6 +882,11 @@ def _whole_subject(text: str, ents: Entities, s: int, pos: int) -> bool:
             return _whole_in_clause(text, ents, s, pos)
         end = first.end
     verb = _cue_rx("strength").search(text, end, pos)
+    if verb is None and noun_end is not None:  # "De missie zal ongeveer 100 militairen tellen"
+        verb = _cue_rx("strength").match(text, _skip_space(text, noun_end))
+        if verb is not None and not _CLAUSE_MARK.search(text, end, pos):
+            return not any(x.iso3 and x.kind in _NATIONS for x in ents.between(end, pos))
+        verb = None
     if verb is None or ";" in text[verb.end() : pos]:  # the figure in a clause of its own
         return _whole_in_clause(text, ents, s, pos)
     paren = _PAREN.match(text, end)  # "De EU-missie (EUMPM Niger) telt ..."
@@ -910,7 +946,7 @@ def extract(doc: Document) -> list[dict]:
         prev_end = s
         for k, (n, noun_end, label) in enumerate(found):
             next_start = found[k + 1][0].start if k + 1 < len(found) else e
-            if _trainees(text, prev_end, n, noun_end, next_start):
+            if not _teacher(text, n, noun_end) and _trainees(text, prev_end, n, noun_end, next_start):
                 prev_end = noun_end
                 continue  # "trainde EUTM 20.000 militairen": the trainees are no contribution
             own = _own_mission(text, ents, s, e, noun_end, next_start)
@@ -940,7 +976,7 @@ def extract(doc: Document) -> list[dict]:
                     ):
                         mission = _combined_name(mission)
             qualifier = _nearest_cue(text, max(prev_end, n.start - 30), n.start)
-            period_start, period_end, context_kind = _period(doc, s, e, n, contributor, mission)
+            period_start, period_end, context_kind = _period(doc, s, e, n, contributor, mission, named)
             kind = _kind(sent_text, qualifier, period_start, doc, context_kind)
             if kind == "mandate" and qualifier == "exact":
                 qualifier = "max"
@@ -1040,6 +1076,7 @@ def _own_mission(text: str, ents: Entities, s: int, e: int, noun_end: int, next_
     return None
 
 
+_OF_FIGURE = re.compile(r"\b(?P<noun>[^\W\d]+)(?:\s+en\s+[^\W\d]+)?\s+van\s+(?:[^\W\d][\w.]*\s+)?$", re.IGNORECASE)
 _PARTICLE_OP = re.compile(r"\bop(?=\s*(?:[.,;:)]|$|in\b|tot\b|voor\b|bij\b))", re.IGNORECASE)
 
 
@@ -1051,6 +1088,9 @@ def _trainees(text: str, lo: int, n: NumberMatch, noun_end: int, hi: int) -> boo
     cs = cs + 1 if cs >= lo else lo
     if _cue_rx("trains").search(text, cs, n.start):
         return True
+    of = _OF_FIGURE.search(text, max(cs, n.start - 80), n.start)  # "de opleiding (en inzet) van 604 ..."
+    if of is not None and _cue_rx("training_of").fullmatch(of["noun"]):
+        return True
     ce = min([i for i in (text.find(c, noun_end, hi) for c in ",;:)") if i >= 0], default=hi)
     if _cue_rx("trains_separable").search(text, cs, n.start) and _PARTICLE_OP.search(text, noun_end, ce + 1):
         return True
@@ -1058,10 +1098,55 @@ def _trainees(text: str, lo: int, n: NumberMatch, noun_end: int, hi: int) -> boo
     return m is not None and not _REL.search(text, noun_end, m.start())
 
 
-def _period(doc: Document, s: int, e: int, n: NumberMatch, contributor: str, mission: str = ""
-            ) -> tuple[str | None, str | None, str | None]:
+def _decided_period(doc: Document, mission: str, s: int) -> Period | None:
+    """The period of the first decision before ``s`` to contribute to ``mission`` over a framed range
+    (``het besluit om van <dag> tot en met <dag> een bijdrage te leveren aan <missie>``): a figure of
+    that mission with no period of its own holds for it."""
+    memo = doc.memo.setdefault("contribution_decided", {})
+    if mission not in memo:
+        found: list[tuple[int, Period]] = []
+        text, sents = doc.text, sentences_of(doc)
+        for x in _mission_ents(entities_of(doc)):
+            if x.canonical != mission:
+                continue
+            i = bisect.bisect_right(sents, (x.start, len(text) + 1)) - 1
+            if i < 0 or (found and found[-1][0] == sents[i][0]):
+                continue
+            a, b = sents[i]
+            if _cue_rx("contribution").search(text, a, b) and _RANGE_FROM.search(text, a, b):
+                period = _range_period(doc, a, b)
+                if period:
+                    found.append((a, period))
+                    break  # the first decision is the letter's own
+        memo[mission] = found
+    return next((p for at, p in memo[mission] if at < s), None)
+
+
+_RANGE_FROM = re.compile(r"\bvan\s+\d", re.IGNORECASE)
+
+
+def _range_period(doc: Document, a: int, b: int) -> Period | None:
+    """The first framed range (``van 1 mei 2027 tot en met 31 december 2028``) in sentence ``[a, b)``."""
+    try:
+        found = _sentence_dates(doc, a, b)
+    except Exception:  # noqa: BLE001 - dates are a bonus, never fatal
+        return None
+    for d in found:
+        if d.kind == "range" and _RANGE_WORD.match(d.text) and d.window.start and d.window.end:
+            return d.window.start, d.window.end
+    return None
+
+
+def _teacher(text: str, n: NumberMatch, noun_end: int) -> bool:
+    """Does the figure count people of a teaching role (``12 instructeurs``)? They train, never are trained."""
+    return bool(_cue_rx("teacher").search(text, n.end, noun_end))
+
+
+def _period(doc: Document, s: int, e: int, n: NumberMatch, contributor: str, mission: str = "",
+            named: str | None = None) -> tuple[str | None, str | None, str | None]:
     """Period (ISO start, end) of the figure ``n`` in sentence ``[s, e)`` and the kind cue of
-    the context it came from (None where it is the sentence's own)."""
+    the context it came from (None where it is the sentence's own). ``named``: the mission's own
+    name where ``mission`` is ``other``."""
     text = doc.text
     sub = _own_clause_start(text, s, n.start)
     start, end = period_near(doc, sub, e, n.start, n.end)
@@ -1069,9 +1154,13 @@ def _period(doc: Document, s: int, e: int, n: NumberMatch, contributor: str, mis
         back = bool(_cue_rx("refers_back").match(text, _skip_space(text, s))
                     or _cue_rx("refers_back_any").search(text, s, n.start))
         start, end, kind = context_period(doc, s, e, back)
-        if start is None and end is None and _cue_rx("present").search(text, s, e) \
-                and _cue_rx("mandate").search(text, s, e):
-            return None, _current_expiry(doc, s, mission), kind
+        if start is None and end is None and _cue_rx("present").search(text, s, e):
+            if _cue_rx("mandate").search(text, s, e):
+                return None, _current_expiry(doc, s, mission), kind
+        elif start is None and end is None and contributor != "ALL":
+            decided = _decided_period(doc, named or mission, s)
+            if decided:
+                return _iso(decided[0]), _iso(decided[1]), kind
         return start, end, kind
     if end == start and start and _FROM_DAY.search(text, max(s, n.start - 200), n.start):
         # "per 1 januari <jaar> verlagen naar 9 pax": from that day to the end of its context period
