@@ -58,7 +58,15 @@ _GOVERN = re.compile(
 )
 
 
-_OWN_ADJ = re.compile(r"\s+(?:financiële\s+|jaarlijkse\s+)?(?:bijdrage|steun)", re.IGNORECASE)
+_OWN_ADJ = re.compile(r"\s+(?:financiële\s+|jaarlijkse\s+)?(?:bijdrage|steun|aandeel)", re.IGNORECASE)
+# a finite verb right before its subject (``heeft de EU``, ``levert Nederland``)
+_INVERTED = re.compile(
+    r"\b(?:heeft|hebben|had|hadden|levert|leverde|leveren|draagt|droeg|dragen|stelt|stelde|stellen|"
+    r"zegt|zegde|geeft|gaf|financiert|financierde|betaalt|betaalde|investeert|investeerde|reserveert|"
+    r"reserveerde|trekt|trok|maakt|maakte|kondigt|kondigde|zal|zullen)\s+(?:de\s+|het\s+)?$",
+    re.IGNORECASE,
+)
+_PLACE_BEFORE = re.compile(r"\b(?:in|aan|voor|naar|bij|met|tbv)\s+(?:de\s+|het\s+)?$", re.IGNORECASE)
 _AGENT = re.compile(r"\bdoor\s+(?:de\s+|het\s+)?$", re.IGNORECASE)
 _LEAD = re.compile(r"[\s\-–•*]*")
 _BULLET = re.compile(r"\s*[\-–•*]")
@@ -121,9 +129,18 @@ def _payer_candidates(text: str, ents: Entities, s: int, e: int) -> list[Entity]
 
 def _funder(text: str, ents: Entities, s: int, e: int, pos: int, prev: tuple[int, int] | None) -> str | None:
     cands = _payer_candidates(text, ents, s, e)
-    for x in cands:  # a country / organisation that acts in the sentence
-        rx = _OWN_ADJ if x.kind == "demonym" else _GOVERN
-        if x.end <= pos and rx.match(text, x.end):
+    # a country / organisation that acts in the amount's clause (not one before a ``;``), as subject
+    # after its verb too (``heeft de EU ... toegezegd``), never one after ``in``/``aan``/``met``
+    for x in cands:
+        if x.end > pos or ";" in text[x.end : pos]:
+            continue
+        if x.kind == "demonym":
+            if _OWN_ADJ.match(text, x.end):
+                return x.iso3 or x.canonical
+            continue
+        if _PLACE_BEFORE.search(text, max(s, x.start - 12), x.start):
+            continue
+        if _GOVERN.match(text, x.end) or _INVERTED.search(text, max(s, x.start - 24), x.start):
             return x.iso3 or x.canonical
     for x in cands:  # the agent of a passive: "door Duitsland"; the one that pays a cost: "kostte de EU"
         if x.kind != "demonym" and (
@@ -149,8 +166,9 @@ def _funder(text: str, ents: Entities, s: int, e: int, pos: int, prev: tuple[int
         return _funder(text, ents, *prev, prev[1], None)  # "Het kabinet financiert uit ...": its payer
     if _rx("own", case=True).search(text, s, e):
         return "NLD"
-    if _passive_payment(text, s, e) and not _other_payer(text, cands, s, pos):
-        return "NLD"
+    own_cost = _rx("cost_noun").search(text, s, pos) and not _points_back(text, s, pos)
+    if (_passive_payment(text, s, e) or own_cost) and not _other_payer(text, cands, s, pos):
+        return "NLD"  # "wordt een bijdrage ... verstrekt", "De kosten van ... bedragen ...": our own
     return None
 
 
@@ -254,6 +272,12 @@ def _recipient(
     family = _family_members(doc, ents, s, e)
     if family:
         return family
+    back = _referred_recipient(text, ents, s, e, start, end, prev)
+    if back:
+        return back
+    name = _unknown_name(text, ents, s, e, end)
+    if name:
+        return name
     places = _places(text, in_sentence, s, e)
     if places:
         return "; ".join(places)
@@ -261,13 +285,74 @@ def _recipient(
     topic = [x for x in find_entities(heading) if x.kind in RECIPIENT_KINDS] if heading else []
     if topic:
         return topic[0].canonical
-    line_start = max(text.rfind("\n", 0, s) + 1, s - 1500)  # same paragraph, within reach
+    line_start = max(_paragraph_start(text, s), s - 1500)  # same paragraph, within reach
     if _states_destination(text, s, e, end):  # "geïnvesteerd in ...": only the previous sentence
         if prev is None or prev[1] <= line_start:
             return None
         line_start = max(line_start, prev[0])
     before = [x for x in ents.between(line_start, s) if x.kind in RECIPIENT_KINDS]
     return before[-1].canonical if before else None
+
+
+def _paragraph_start(text: str, s: int) -> int:
+    """Start of the paragraph of ``s``; a list item's paragraph is the whole list (its items
+    and the line that opens it)."""
+    a = text.rfind("\n", 0, s) + 1
+    while a > 0 and _BULLET.match(text, a):
+        a = text.rfind("\n", 0, a - 1) + 1
+    return a
+
+
+def _referred_recipient(
+    text: str, ents: Entities, s: int, e: int, start: int, end: int, prev: tuple[int, int] | None
+) -> str | None:
+    """``het Nederlandse aandeel daarin``, ``stellen hiervoor ... beschikbaar``: the mission, fund or
+    programme that the amount's clause points back to, named earlier in the sentence (a fund it
+    comes from counts: the share is in that fund) or else in the previous sentence."""
+    cs, _ = clause_bounds(text, s, e, start, end)
+    if not _points_back(text, cs, start):
+        return None
+    earlier = [x for x in ents.between(s, cs) if x.kind in RECIPIENT_KINDS]
+    if earlier:
+        return earlier[-1].canonical
+    if prev is None or "\n" in text[prev[1] : s]:
+        return None
+    named = [x for x in ents.between(*prev) if x.kind in RECIPIENT_KINDS and not _is_source(text, prev[0], x)]
+    return named[-1].canonical if named else None
+
+
+# a name the vocabulary does not know, the money's object right after the amount: an acronym
+# (``het regionale centrum ... ABCDE``) or a capitalised name after ``voor``/``aan``
+_ACRONYM = re.compile(r"(?<![\w\-])[A-Z][A-Z0-9]{3,}(?![\w\-])")
+_NAME_AFTER = re.compile(
+    r"(?:\s+(?:uit|vanuit)\s+(?:het\s+|de\s+)?\w+)?\s+(?:voor|aan)\s+(?:het\s+|de\s+)?((?:[A-Z][\w'’\-]+|[A-Z0-9]{2,})"
+    r"(?:\s+(?:(?:de|du|des|la|le|van|voor|of|for|the|and)\s+)*(?:[A-Z][\w'’\-]+|[A-Z0-9]{2,}))+)"
+)
+
+
+def _unknown_name(text: str, ents: Entities, s: int, e: int, end: int) -> str | None:
+    """An organisation that the vocabulary does not know, named as the object of the money in the
+    amount's clause right after it: a multi-word name after ``voor``/``aan``, or an acronym that
+    closes a noun phrase opened by ``het``/``de`` (not a currency, nor a known entity)."""
+    _, ce = clause_bounds(text, s, e, end, end)
+    known = [(x.start, x.end) for x in ents.between(s, e)]
+
+    def free(a: int, b: int) -> bool:
+        return not any(x < b and a < y for x, y in known)
+
+    m = _NAME_AFTER.match(text, end, ce)
+    if m and not any(x <= m.start(1) and m.end(1) <= y for x, y in known):  # more than a known name
+        return m.group(1)
+    head = re.match(r"\s+(?:(?:met|aan|voor)\s+)?(?:het|de)\s+", text[end:ce])
+    if head is None:
+        return None
+    for a in _ACRONYM.finditer(text, end + head.end(), min(ce, end + head.end() + 80)):
+        if free(a.start(), a.end()) and not _rx("own", case=True).fullmatch(a.group(0)) and a.group(0) not in (
+            "EUR", "USD"
+        ):
+            return a.group(0)
+        break
+    return None
 
 
 @cache
