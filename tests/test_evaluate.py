@@ -116,7 +116,8 @@ BLIND_FLOORS = {
     "blind1": {"contributions": 0.95, "budgets": 0.95, "events": 0.95, "events (typed)": 0.90},
     "blind2": {"contributions": 0.95, "budgets": 0.95, "events": 0.95, "events (typed)": 0.90},
     "blind3": {"contributions": 0.90, "budgets": 0.95, "events": 0.95, "events (typed)": 0.85},
-    "blind4": {"contributions": 0.75, "budgets": 0.95, "events": 0.90, "events (typed)": 0.65},
+    "blind4": {"contributions": 0.95, "budgets": 0.95, "events": 0.90, "events (typed)": 0.80},
+    "blind5": {"contributions": 0.80, "budgets": 0.95, "events": 0.90, "events (typed)": 0.60},
 }
 
 
