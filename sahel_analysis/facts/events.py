@@ -139,7 +139,11 @@ def _rest_patterns(doc: Document, s: int, e: int) -> tuple[re.Pattern[str], re.P
     if not _plain(doc):  # lower() finds every case-insensitive match of a literal
         return rest, _rest_scan()  # type: ignore[return-value]
     low = lowered(doc) or ""
-    names = tuple(n for n, _, lit in _rest_parts() if not lit or low.find(lit, s, e) >= 0)
+    present = doc.memo.get("events:rest_parts")
+    if present is None:  # the alternatives whose literal the document holds at all: found once
+        present = doc.memo["events:rest_parts"] = tuple(
+            (n, lit) for n, _, lit in _rest_parts() if not lit or lit in low)
+    names = tuple(n for n, lit in present if not lit or low.find(lit, s, e) >= 0)
     return _rest_subset(names) if names else None
 
 
