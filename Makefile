@@ -3,7 +3,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: setup report build notebooks reports test lint lab bench clean
+.PHONY: setup report build notebooks reports test lint lab bench quality clean
 
 $(STAMP): pyproject.toml
 	$(PY) -m venv $(VENV)
@@ -38,5 +38,14 @@ lab: $(STAMP) build
 bench: $(STAMP)
 	$(BIN)/python bench/run.py --size 10MB
 
+# scores on the documents written for the tests (blind sets: see tests/fixtures/blind*/README.md)
+QUALITY_SETS := unseen blind1 blind2 blind3 blind4 blind5
+quality: $(STAMP)
+	@for set in $(QUALITY_SETS); do \
+		echo "== $$set"; \
+		$(BIN)/sahel-analysis build --input tests/fixtures/$$set/docs --output data/quality/$$set --quiet >/dev/null && \
+		$(BIN)/sahel-analysis evaluate --gold tests/fixtures/$$set --tables data/quality/$$set --summary || exit 1; \
+	done
+
 clean:
-	rm -rf $(VENV) data/processed/* reports/*
+	rm -rf $(VENV) data/processed/* data/quality reports/*
