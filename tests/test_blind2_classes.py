@@ -1,12 +1,12 @@
 """Failure classes seen on the blind2 set, on sentences written for these tests (not from any set)."""
 
 from sahel_analysis.facts import budgets, events
-from sahel_analysis.model import Document
+
+from .docs import text_doc
 
 
-def _doc(text, date="2021-06-10"):
-    return Document(file="x.txt", part=1, text=text, offsets=list(range(len(text) + 1)),
-                    date=date, date_known=True)
+def _doc(text, date="2021-06-10", title=""):
+    return text_doc(text, date, title)
 
 
 def _events(text, date="2021-06-10"):

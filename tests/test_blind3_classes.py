@@ -1,12 +1,12 @@
 """Failure classes seen on the blind3 set, on sentences written for these tests (not from any set)."""
 
 from sahel_analysis.facts import events
-from sahel_analysis.model import Document
+
+from .docs import text_doc
 
 
-def _doc(text, date="2024-10-15"):
-    return Document(file="x.txt", part=1, text=text, offsets=list(range(len(text) + 1)),
-                    date=date, date_known=True)
+def _doc(text, date="2024-10-15", title=""):
+    return text_doc(text, date, title)
 
 
 def _rows(text, date="2024-10-15"):

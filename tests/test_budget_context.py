@@ -1,12 +1,12 @@
 """Budgets: funder, recipient and period taken from the context of the amount (own sentences)."""
 
 from sahel_analysis.facts.budgets import extract
-from sahel_analysis.model import Document
+
+from .docs import text_doc
 
 
-def _doc(text, date="2019-06-20"):
-    return Document(file="x.txt", part=1, text=text, offsets=list(range(len(text) + 1)),
-                    date=date, date_known=True)
+def _doc(text, date="2019-06-20", title=""):
+    return text_doc(text, date, title)
 
 
 def _one(text, date="2019-06-20"):

@@ -2,12 +2,12 @@
 written for these tests)."""
 
 from sahel_analysis.facts.budgets import extract
-from sahel_analysis.model import Document
+
+from .docs import text_doc
 
 
-def _doc(text, date="2021-03-15"):
-    return Document(file="x.txt", part=1, text=text, offsets=list(range(len(text) + 1)),
-                    date=date, date_known=True)
+def _doc(text, date="2021-03-15", title=""):
+    return text_doc(text, date, title)
 
 
 def _rows(text, date="2021-03-15"):

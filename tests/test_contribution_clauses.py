@@ -3,12 +3,12 @@ or a whole mission as the subject, trainees, size verbs, and the period and fiel
 Texts written for the tests (invented figures)."""
 
 from sahel_analysis.facts.contributions import extract, text_period
-from sahel_analysis.model import Document
+
+from .docs import text_doc
 
 
 def _doc(text, date="2026-06-15", title=""):
-    return Document(file="x.txt", part=1, text=text, offsets=list(range(len(text) + 1)),
-                    date=date, date_known=True, title=title)
+    return text_doc(text, date, title)
 
 
 def _rows(text, cols=("contributor", "mission", "personnel"), **kw):

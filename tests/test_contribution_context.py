@@ -9,12 +9,12 @@ from sahel_analysis.facts.contributions import (
     minus_months,
     text_period,
 )
-from sahel_analysis.model import Document
+
+from .docs import text_doc
 
 
 def _doc(text, date="2025-03-10", title=""):
-    return Document(file="x.txt", part=1, text=text, offsets=list(range(len(text) + 1)),
-                    date=date, date_known=True, title=title)
+    return text_doc(text, date, title)
 
 
 def _rows(text, **kw):

@@ -3,13 +3,13 @@ mission), figures counted as a group's size (``een team van ..``), foreign units
 mission's size. Texts written for the tests (invented figures)."""
 
 from sahel_analysis.facts.contributions import extract, unit_frame
-from sahel_analysis.model import Document
 from sahel_analysis.vocab import find_entities
+
+from .docs import text_doc
 
 
 def _doc(text, date="2026-06-15", title=""):
-    return Document(file="x.txt", part=1, text=text, offsets=list(range(len(text) + 1)),
-                    date=date, date_known=True, title=title)
+    return text_doc(text, date, title)
 
 
 def _rows(text, cols=("contributor", "mission", "component", "personnel"), **kw):

@@ -3,12 +3,12 @@ no trainees, trainees after a noun of training, a force from many nations, count
 subjects. Texts written for the tests (invented figures and names)."""
 
 from sahel_analysis.facts.contributions import extract
-from sahel_analysis.model import Document
+
+from .docs import text_doc
 
 
 def _doc(text, date="2027-04-20", title=""):
-    return Document(file="x.txt", part=1, text=text, offsets=list(range(len(text) + 1)),
-                    date=date, date_known=True, title=title)
+    return text_doc(text, date, title)
 
 
 def _rows(text, cols=("contributor", "mission", "component", "personnel"), **kw):

@@ -4,14 +4,14 @@ from pathlib import Path
 import pytest
 
 from sahel_analysis.facts.contributions import extract
-from sahel_analysis.model import Document
+
+from .docs import text_doc
 
 SEEDS = Path(__file__).resolve().parents[1] / "seeds"
 
 
-def _doc(text, date="2022-11-15"):
-    return Document(file="x.txt", part=1, text=text, offsets=list(range(len(text) + 1)),
-                    date=date, date_known=True)
+def _doc(text, date="2022-11-15", title=""):
+    return text_doc(text, date, title)
 
 
 def _rows(text, **kw):

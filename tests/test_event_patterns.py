@@ -6,12 +6,12 @@ from __future__ import annotations
 import pytest
 
 from sahel_analysis.facts.events import extract
-from sahel_analysis.model import Document
+
+from .docs import text_doc
 
 
-def _doc(text: str, date: str = "2023-06-14") -> Document:
-    return Document(file="t.txt", part=1, text=text, offsets=list(range(len(text) + 1)),
-                    date=date, date_known=True)
+def _doc(text, date="2023-06-14", title=""):
+    return text_doc(text, date, title)
 
 
 def _rows(text: str, date: str = "2023-06-14") -> list[dict]:
