@@ -33,12 +33,12 @@ import bisect
 import re
 from functools import cache
 
-from sahel_analysis.facts.contributions import (
-    _nearest_cue,
-    _sentence_dates,
+from sahel_analysis.facts.spans import (
     clause_bounds,
+    nearest_cue,
     period_near,
     quote_span,
+    sentence_dates,
     span_numbers,
 )
 from sahel_analysis.model import Document
@@ -462,7 +462,7 @@ def _period(
             return _period_before(doc, s, per_year)
         return None, None
     try:
-        found = _sentence_dates(doc, s, e)
+        found = sentence_dates(doc, s, e)
     except Exception:  # noqa: BLE001 - dates are a bonus, never fatal
         return ps, pe
     for d in found:
@@ -518,7 +518,7 @@ def _years(doc: Document, s: int, e: int) -> tuple[str, str] | tuple[()] | None:
     """The span of the years (``in 2021 en 2022``) that sentence ``[s, e)`` names, where it names
     only years; ``()`` where it names other dates, None where it names none."""
     try:
-        found = _sentence_dates(doc, s, e)
+        found = sentence_dates(doc, s, e)
     except Exception:  # noqa: BLE001
         return None
     if not found:
@@ -531,7 +531,7 @@ def _years(doc: Document, s: int, e: int) -> tuple[str, str] | tuple[()] | None:
 def _bounds(doc: Document, s: int, e: int) -> tuple[str | None, str | None]:
     """The first bounded period (until, since, range) of sentence ``[s, e)``."""
     try:
-        found = _sentence_dates(doc, s, e)
+        found = sentence_dates(doc, s, e)
     except Exception:  # noqa: BLE001
         return None, None
     for d in found:
@@ -586,7 +586,7 @@ def extract(doc: Document) -> list[dict]:
                 "per_year": per_year,
                 "period_start": period_start,
                 "period_end": period_end,
-                "qualifier": _nearest_cue(text, max(prev_end, start - 30), start),
+                "qualifier": nearest_cue(text, max(prev_end, start - 30), start),
                 "quote": text[qs:qe],
                 "start": qs,
                 "end": qe,

@@ -40,6 +40,21 @@ import datetime as dt
 import re
 from functools import cache, lru_cache
 
+from sahel_analysis.dates import find_dates
+from sahel_analysis.facts.spans import (
+    AND_GAP,
+    alias_pattern,
+    clause_bounds,
+    cue_pattern,
+    cues,
+    date_spans,
+    iso_day,
+    nearest_cue,
+    period_near,
+    quote_span,
+    sentence_dates,
+    span_numbers,
+)
 from sahel_analysis.model import Document
 from sahel_analysis.numbers import NumberMatch, find_money, find_numbers
 from sahel_analysis.sentences import (
@@ -55,17 +70,11 @@ from sahel_analysis.vocab import (
     MISSIONS,
     Entities,
     Entity,
-    cues_by_meaning,
     entities_of,
     find_entities,
     read_csv,
     trie_pattern,
 )
-
-try:  # written by another helper; degrade gracefully while it is absent
-    from sahel_analysis.dates import find_dates
-except ImportError:  # pragma: no cover
-    find_dates = None  # type: ignore[assignment]
 
 MISSION_KINDS = ("mission", "programme")
 _NATIONS = ("country", "demonym")  # kinds that can contribute (a city cannot)
@@ -161,7 +170,7 @@ def _cuts_word(low: str, s: int, e: int) -> bool:
 
 @cache
 def _noun_rx() -> re.Pattern[str]:
-    alts = "|".join(_alias_rx(n) for n, _ in _units()[0])
+    alts = "|".join(alias_pattern(n) for n, _ in _units()[0])
     return re.compile(rf"(?:{alts})(?![\w])", re.IGNORECASE)
 
 
@@ -169,13 +178,9 @@ def _noun_rx() -> re.Pattern[str]:
 def _phrase_rx() -> re.Pattern[str]:
     parts = []
     for p, _ in _units()[1]:
-        body = _alias_rx(p)
+        body = alias_pattern(p)
         parts.append(body if sum(c.isupper() for c in p) >= 2 and " " not in p else f"(?i:{body})")
     return re.compile(rf"(?<![\w])(?:{'|'.join(parts)})(?![\w])")
-
-
-def _alias_rx(s: str) -> str:
-    return re.sub("['’]", "['’]", r"\s+".join(re.escape(w) for w in s.split()))
 
 
 def _label(table: list[tuple[str, str]], found: str) -> str:
@@ -193,111 +198,11 @@ def _unit_label(found: str, personnel: bool = True) -> str:
 
 
 @cache
-def cues() -> dict[str, list[str]]:
-    """Cue phrases by meaning (max, approx, mandate, planned, all, exclude)."""
-    return cues_by_meaning("contribution_cues.csv")
-
-
-@cache
-def _cue_rx(meaning: str) -> re.Pattern[str]:
-    words = sorted(cues().get(meaning, []), key=len, reverse=True)
-    alts = "|".join(_alias_rx(w) for w in words) or "(?!)"
-    return re.compile(rf"(?<![\w\-])(?:{alts})(?![\w])", re.IGNORECASE)
-
-
-@cache
 def _combinations() -> list[tuple[str, str, str]]:
     return [(r["first"], r["second"], r["combined"]) for r in read_csv("mission_combinations.csv")]
 
 
 # ------------------------------------------------------------------------------ helpers
-def clause_bounds(text: str, s: int, e: int, pos: int, end: int) -> tuple[int, int]:
-    """The comma/semicolon/colon-delimited clause of sentence ``[s, e)`` around ``pos..end``."""
-    left = max(text.rfind(c, s, pos) for c in ",;:(")
-    right_candidates = [i for i in (text.find(c, end, e) for c in ",;:)") if i >= 0]
-    cs = left + 1 if left >= s else s
-    ce = min(right_candidates) if right_candidates else e
-    while cs < ce and text[cs] in " –-•":
-        cs += 1
-    return cs, ce
-
-
-def quote_span(text: str, s: int, e: int, pos: int, end: int, limit: int = 160) -> tuple[int, int]:
-    """The sentence where short enough, else the clause around ``pos..end``."""
-    while s < e and text[s] in " –-•*":
-        s += 1
-    if text[e - 1 : e] == "." and e - s > 1:
-        e -= 1
-    if e - s <= limit:
-        return s, e
-    cs, ce = clause_bounds(text, s, e, pos, end)
-    return cs, ce
-
-
-def period_near(
-    doc: Document, s: int, e: int, pos: int, end: int | None = None
-) -> tuple[str | None, str | None]:
-    """Period of the date expression nearest to ``pos`` in sentence ``[s, e)``: ISO strings.
-
-    A date right after the figure (``150 in 2018``, ``... militairen in 2018``) wins."""
-    end = pos if end is None else end
-    if find_dates is None:
-        return None, None
-    text = doc.text
-    try:
-        found = _sentence_dates(doc, s, e)
-    except Exception:  # noqa: BLE001 - dates are a bonus, never fatal
-        return None, None
-    if not found:
-        return None, None
-    cs, ce = clause_bounds(text, s, e, pos, pos)
-
-    def rank(d) -> tuple[int, int]:
-        ds, de = s + d.start, s + d.end
-        if ds >= end and _IN.fullmatch(text, end, ds):
-            return (0, -1)
-        same = cs <= ds < ce
-        dist = pos - de if de <= pos else (ds - pos) + 40
-        return (0 if same else 1, dist)
-
-    best = min((d for d in found if not (s + d.start <= pos < s + d.end)), key=rank, default=None)
-    if best is None:
-        return None, None
-    w_start, w_end = best.window.start, best.window.end
-    for a, b in zip(found, found[1:], strict=False):  # "in 2024 en 2025": one period over both
-        if best in (a, b) and a.kind == b.kind == "point" and _AND.fullmatch(text[s + a.end : s + b.start]):
-            w_start, w_end = min(a.window.start, w_start), max(b.window.end, w_end)
-    start = None if best.kind == "until" else _iso(w_start)
-    end = None if best.kind == "since" else _iso(w_end)
-    return start, end
-
-
-_IN = re.compile(r"\s*(?:in\s+)?")
-_AND = re.compile(r"\s*(?:,|en|and|tot en met|t/m)\s*(?:in\s+)?", re.IGNORECASE)
-
-
-def _iso(day: dt.date | None) -> str | None:
-    return day.isoformat() if day else None
-
-
-def _sentence_dates(doc: Document, s: int, e: int) -> list:
-    """``find_dates`` of ``doc.text[s:e]`` against the document's date, found once per span."""
-    memo = doc.memo.setdefault("span_dates", {})
-    found = memo.get((s, e))
-    if found is None:
-        found = memo[(s, e)] = find_dates(doc.text[s:e], doc.ref_date)
-    return found
-
-
-def _date_spans(doc: Document, s: int, e: int) -> list[tuple[int, int]]:
-    if find_dates is None:
-        return []
-    try:
-        return [(s + d.start, s + d.end) for d in _sentence_dates(doc, s, e)]
-    except Exception:  # noqa: BLE001
-        return []
-
-
 # ------------------------------------------------------------------------------ context period
 _DURATION = re.compile(
     r"\b(?:met|van|voor|gedurende)\s+(?:een\s+periode\s+van\s+)?(?P<n>\w+)\s+(?P<unit>maanden|maand|jaren|jaar)\b",
@@ -347,7 +252,7 @@ def decision_start(end: dt.date, text: str, fallback: dt.date | None) -> dt.date
 
 def is_decision(text: str) -> bool:
     """Does ``text`` decide on a period (an extension cue or a stated duration)?"""
-    return bool(_cue_rx("extend").search(text) or duration_months(text))
+    return bool(cue_pattern("extend").search(text) or duration_months(text))
 
 
 def text_period(text: str, ref: dt.date | None, fallback: dt.date | None = None) -> Period | None:
@@ -355,8 +260,6 @@ def text_period(text: str, ref: dt.date | None, fallback: dt.date | None = None)
     a range (``van .. tot ..``, ``in de periode 2030-2032``), a year after ``in``/``gedurende``,
     or a decided period (``verlenging ... met 9 maanden tot en met <date>``); else None.
     A day, a month, ``na <jaar>`` or ``sinds ..`` is no period for the figures under it."""
-    if find_dates is None:
-        return None
     try:
         found = find_dates(text, ref)
     except Exception:  # noqa: BLE001 - dates are a bonus, never fatal
@@ -369,7 +272,7 @@ def text_period(text: str, ref: dt.date | None, fallback: dt.date | None = None)
         if d.kind == "point" and w.precision == "year" and (framed or _bare_decision_year(text, d)):
             nxt = found[i + 1] if i + 1 < len(found) else None
             if (nxt is not None and nxt.kind == "point" and nxt.window.precision == "year"
-                    and _AND.fullmatch(text[d.end : nxt.start])):  # "in 2021 en 2022": both years
+                    and AND_GAP.fullmatch(text[d.end : nxt.start])):  # "in 2021 en 2022": both years
                 return w.start, nxt.window.end
             return w.start, w.end
         if d.kind == "until" and is_decision(text):
@@ -381,13 +284,13 @@ def text_period(text: str, ref: dt.date | None, fallback: dt.date | None = None)
 
 def _bare_decision_year(text: str, d) -> bool:  # noqa: ANN001 - a found date
     """A bare year at the very end of a decision's title (``Verlenging nationale mandaten ... 2020``)."""
-    return not text[d.end :].strip(" .") and _cue_rx("extend").match(text.lstrip()) is not None
+    return not text[d.end :].strip(" .") and cue_pattern("extend").match(text.lstrip()) is not None
 
 
 def _cue_kind(text: str) -> str | None:
-    if _cue_rx("mandate").search(text):
+    if cue_pattern("mandate").search(text):
         return "mandate"
-    if _cue_rx("planned").search(text):
+    if cue_pattern("planned").search(text):
         return "planned"
     return None
 
@@ -404,10 +307,10 @@ def _expiries(doc: Document) -> list[tuple[int, dt.date]]:
     for i, (s, e) in enumerate(sentences_of(doc)):
         if flags is not None and not flags[i]:
             continue
-        if not _cue_rx("mandate").search(text, s, e) or not _expiry_words().search(text, s, e):
+        if not cue_pattern("mandate").search(text, s, e) or not _expiry_words().search(text, s, e):
             continue
         try:
-            found = _sentence_dates(doc, s, e)
+            found = sentence_dates(doc, s, e)
         except Exception:  # noqa: BLE001
             continue
         points = [d for d in found if d.kind == "point"]
@@ -418,7 +321,7 @@ def _expiries(doc: Document) -> list[tuple[int, dt.date]]:
             bare.append(_DATE_PREP.sub("", text[last : s + d.start]))
             last = s + d.end
         bare.append(text[last:e])
-        if _cue_rx("expires").search(" ".join(" ".join(bare).split())):
+        if cue_pattern("expires").search(" ".join(" ".join(bare).split())):
             out.append((s, points[0].window.end))
     doc.memo["contribution_expiries"] = out
     return out
@@ -433,7 +336,7 @@ def _scan_rx(words: tuple[str, ...]) -> re.Pattern[str]:
     first (so re can skip ahead by their first letters), no look-behind; it finds a superset of
     the exact cue matches, which callers still check."""
     alts = sorted({w.lower() for w in words}, key=len, reverse=True)
-    return re.compile("(?:" + ("|".join(_alias_rx(w) for w in alts) or "(?!)") + r")(?!\w)")
+    return re.compile("(?:" + ("|".join(alias_pattern(w) for w in alts) or "(?!)") + r")(?!\w)")
 
 
 @cache
@@ -512,7 +415,7 @@ def context_period(
     ref = doc.ref_date
     kind: str | None = None
     memo = doc.memo.setdefault("contribution_context", {})
-    present = bool(_cue_rx("present").search(text, s, e))
+    present = bool(cue_pattern("present").search(text, s, e))
     line_start = text.rfind("\n", 0, s) + 1
     # a present-tense sentence after a list item on its line ("Daarnaast zijn ... werkzaam") is not the item
     leads = [] if present and text[line_start:s].strip(" -–•*") else _lead_ins(text, s)
@@ -523,11 +426,11 @@ def context_period(
         period, cue = memo[key]
         kind = kind or cue
         if period:
-            return _iso(period[0]), _iso(period[1]), kind
+            return iso_day(period[0]), iso_day(period[1]), kind
     if present:
         return None, None, kind
     sources: list[tuple[int, str]] = []  # (position, text)
-    if back or _cue_rx("mandate").search(text, s, e):
+    if back or cue_pattern("mandate").search(text, s, e):
         line_start = text.rfind("\n", 0, s) + 1
         sents = sentences_of(doc)
         i = bisect.bisect_right(sents, (s, e)) - 1
@@ -544,7 +447,7 @@ def context_period(
             memo[key] = (text_period(source, ref, fallback), _cue_kind(source))
         period, cue = memo[key]
         if period:
-            return _iso(period[0]), _iso(period[1]), kind or cue
+            return iso_day(period[0]), iso_day(period[1]), kind or cue
     return None, None, kind
 
 
@@ -583,15 +486,6 @@ def _skip_space(text: str, pos: int) -> int:
 _AANTAL = re.compile(r"\baantal\s+(?:(?P<adj>\w+)\s+)?(?P<noun>\w+)", re.IGNORECASE)
 
 
-def span_numbers(doc: Document, s: int, e: int) -> list[NumberMatch]:
-    """``find_numbers(doc.text[s:e])`` (spans in the sentence), found once per span."""
-    memo = doc.memo.setdefault("span_numbers", {})
-    found = memo.get((s, e))
-    if found is None:
-        found = memo[(s, e)] = find_numbers(doc.text[s:e])
-    return found
-
-
 def _aantal_label(chunk: str) -> str | None:
     """Label of the personnel noun after the last ``aantal`` (``het aantal militairen``)."""
     aantal = None
@@ -627,7 +521,7 @@ def counts_in(doc: Document, s: int, e: int) -> list[tuple[NumberMatch, int, str
         return []  # money and dates only block a count: none to block
     chunk = text[s:e]
     money = [(s + m.start, s + m.end) for m in find_money(chunk, chunk_numbers)]
-    dates = _date_spans(doc, s, e)
+    dates = date_spans(doc, s, e)
     blocked = sorted(money + dates)
     starts = [a for a, _b in blocked]
     out = []
@@ -716,7 +610,7 @@ def context_missions(doc: Document, ents: Entities, s: int, reach: int = 700) ->
 
 def _has_cue(text: str, s: int, e: int) -> bool:
     """A contribution cue in the sentence, or (for a list item) in the list's lead-in line."""
-    if _cue_rx("contribution").search(text, s, e):
+    if cue_pattern("contribution").search(text, s, e):
         return True
     line_start = text.rfind("\n", 0, s) + 1
     if not _is_list_item(text[line_start:e]):
@@ -728,7 +622,7 @@ def _has_cue(text: str, s: int, e: int) -> bool:
         prev_start = text.rfind("\n", 0, cursor - 1) + 1
         line = text[prev_start : cursor - 1]
         if not _is_list_item(line):
-            return line.rstrip().endswith(":") and bool(_cue_rx("contribution").search(line))
+            return line.rstrip().endswith(":") and bool(cue_pattern("contribution").search(line))
         cursor = prev_start
     return False
 
@@ -792,7 +686,7 @@ def unit_frame(text: str, lo: int, pos: int) -> int | None:
     if m is None or not m["head"].lower().endswith(_unit_heads()):
         return None
     between = text[m.end("head") : pos].split()[1:]  # the words after "van": qualifiers only
-    if any(not (_cue_rx("max").fullmatch(w) or _cue_rx("approx").fullmatch(w)) for w in between):
+    if any(not (cue_pattern("max").fullmatch(w) or cue_pattern("approx").fullmatch(w)) for w in between):
         return None
     return m.start("head")
 
@@ -804,7 +698,7 @@ def contributor_for(text: str, ents: Entities, s: int, n: NumberMatch, noun_end:
     """ISO3 of the contributing country, ``ALL`` for a whole mission's strength."""
     cs = max(text.rfind(c, s, n.start) for c in ",;:(")
     cs = cs + 1 if cs >= s else s
-    if _cue_rx("all").search(text, cs, n.start):
+    if cue_pattern("all").search(text, cs, n.start):
         return "ALL"
     adjacent = [x for x in ents.between(n.end, noun_end) if x.iso3 and x.kind in _NATIONS]
     if adjacent:
@@ -830,7 +724,7 @@ def contributor_for(text: str, ents: Entities, s: int, n: NumberMatch, noun_end:
         return "ALL"
     if before and before[-1].kind == "country" and _SUBJECT_START.fullmatch(text, s, before[-1].start) \
             and not _CLAUSE_MARK.search(text, before[-1].end, n.start) \
-            and not _cue_rx("request").search(text, s, n.start):
+            and not cue_pattern("request").search(text, s, n.start):
         return before[-1].iso3 or "NLD"  # "Duitsland blijft met ongeveer 1.100 militairen ..."
     return "NLD"
 
@@ -849,7 +743,7 @@ def _from_nations(text: str, noun_end: int) -> bool:
     """``.. militairen uit 31 landen``: people drawn from many countries, a whole force."""
     m = _FROM.match(text, noun_end)
     while m is not None:
-        if _cue_rx("nations").match(text, m.end()):
+        if cue_pattern("nations").match(text, m.end()):
             return True
         nxt = _WORD_GAP.match(text, m.end())
         if nxt is None or nxt.end() - noun_end > 40:
@@ -873,7 +767,7 @@ def _whole_subject(text: str, ents: Entities, s: int, pos: int, noun_end: int | 
     start = _skip_space(text, s)
     while start < pos and text[start] in "-–•*":
         start = _skip_space(text, start + 1)
-    m = _cue_rx("whole").match(text, start)
+    m = cue_pattern("whole").match(text, start)
     end = m.end() if m else None
     if end is None:
         first = next(iter(_mission_ents(ents.between(start, pos))), None)
@@ -881,9 +775,9 @@ def _whole_subject(text: str, ents: Entities, s: int, pos: int, noun_end: int | 
         if first is None or first.start not in (start, article.end() if article else start):
             return _whole_in_clause(text, ents, s, pos)
         end = first.end
-    verb = _cue_rx("strength").search(text, end, pos)
+    verb = cue_pattern("strength").search(text, end, pos)
     if verb is None and noun_end is not None:  # "De missie zal ongeveer 100 militairen tellen"
-        verb = _cue_rx("strength").match(text, _skip_space(text, noun_end))
+        verb = cue_pattern("strength").match(text, _skip_space(text, noun_end))
         if verb is not None and not _CLAUSE_MARK.search(text, end, pos):
             return not any(x.iso3 and x.kind in _NATIONS for x in ents.between(end, pos))
         verb = None
@@ -910,20 +804,11 @@ def _whole_in_clause(text: str, ents: Entities, s: int, pos: int) -> bool:
     clause a strength verb and right after it a whole-mission subject, no country between."""
     cs = max(text.rfind(c, s, pos) for c in ",;:(")
     cs = cs + 1 if cs >= s else s
-    for verb in _cue_rx("strength").finditer(text, cs, pos):
-        subject = _cue_rx("whole").match(text, _skip_space(text, verb.end()))
+    for verb in cue_pattern("strength").finditer(text, cs, pos):
+        subject = cue_pattern("whole").match(text, _skip_space(text, verb.end()))
         if subject and not any(x.iso3 and x.kind in _NATIONS for x in ents.between(subject.end(), pos)):
             return True
     return False
-
-
-def _nearest_cue(text: str, lo: int, pos: int) -> str:
-    best, where = "exact", -1
-    for meaning in ("max", "approx"):
-        for m in _cue_rx(meaning).finditer(text, lo, pos):
-            if m.end() > where:
-                best, where = meaning, m.end()
-    return best
 
 
 def extract(doc: Document) -> list[dict]:
@@ -941,7 +826,7 @@ def extract(doc: Document) -> list[dict]:
         if not people[i]:
             continue  # no word for people (nor "aantal"): no count, and no number scan
         found = counts_in(doc, s, e)
-        if not found or _cue_rx("exclude").search(text, s, e):
+        if not found or cue_pattern("exclude").search(text, s, e):
             continue
         prev_end = s
         for k, (n, noun_end, label) in enumerate(found):
@@ -975,7 +860,7 @@ def extract(doc: Document) -> list[dict]:
                         pair == {a, b} for a, b, _ in _combinations()
                     ):
                         mission = _combined_name(mission)
-            qualifier = _nearest_cue(text, max(prev_end, n.start - 30), n.start)
+            qualifier = nearest_cue(text, max(prev_end, n.start - 30), n.start)
             period_start, period_end, context_kind = _period(doc, s, e, n, contributor, mission, named)
             kind = _kind(sent_text, qualifier, period_start, doc, context_kind)
             if kind == "mandate" and qualifier == "exact":
@@ -1031,7 +916,7 @@ def _own_clause_start(text: str, s: int, pos: int) -> int:
     (``De missie begon in 2013 en telde ...``): a date of the first clause does not date the figure."""
     start = s
     for m in _EN_VERB.finditer(text, s, pos):
-        if _cue_rx("strength").match(text, m.end()):
+        if cue_pattern("strength").match(text, m.end()):
             start = m.end()
     return start
 
@@ -1052,7 +937,7 @@ def _current_expiry(doc: Document, s: int, mission: str) -> str | None:
         end = sents[i][1] if i >= 0 else at
         names = {x.canonical for x in _mission_ents(ents.between(at, end))}
         if not names or mission in names or _combined_name(mission) in names:
-            return _iso(day)
+            return iso_day(day)
     return None
 
 
@@ -1086,15 +971,15 @@ def _trainees(text: str, lo: int, n: NumberMatch, noun_end: int, hi: int) -> boo
     ``om ... te trainen``) are not."""
     cs = max(text.rfind(c, lo, n.start) for c in ",;:(")
     cs = cs + 1 if cs >= lo else lo
-    if _cue_rx("trains").search(text, cs, n.start):
+    if cue_pattern("trains").search(text, cs, n.start):
         return True
     of = _OF_FIGURE.search(text, max(cs, n.start - 80), n.start)  # "de opleiding (en inzet) van 604 ..."
-    if of is not None and _cue_rx("training_of").fullmatch(of["noun"]):
+    if of is not None and cue_pattern("training_of").fullmatch(of["noun"]):
         return True
     ce = min([i for i in (text.find(c, noun_end, hi) for c in ",;:)") if i >= 0], default=hi)
-    if _cue_rx("trains_separable").search(text, cs, n.start) and _PARTICLE_OP.search(text, noun_end, ce + 1):
+    if cue_pattern("trains_separable").search(text, cs, n.start) and _PARTICLE_OP.search(text, noun_end, ce + 1):
         return True
-    m = _cue_rx("trains").search(text, noun_end, ce)
+    m = cue_pattern("trains").search(text, noun_end, ce)
     return m is not None and not _REL.search(text, noun_end, m.start())
 
 
@@ -1113,7 +998,7 @@ def _decided_period(doc: Document, mission: str, s: int) -> Period | None:
             if i < 0 or (found and found[-1][0] == sents[i][0]):
                 continue
             a, b = sents[i]
-            if _cue_rx("contribution").search(text, a, b) and _RANGE_FROM.search(text, a, b):
+            if cue_pattern("contribution").search(text, a, b) and _RANGE_FROM.search(text, a, b):
                 period = _range_period(doc, a, b)
                 if period:
                     found.append((a, period))
@@ -1128,7 +1013,7 @@ _RANGE_FROM = re.compile(r"\bvan\s+\d", re.IGNORECASE)
 def _range_period(doc: Document, a: int, b: int) -> Period | None:
     """The first framed range (``van 1 mei 2027 tot en met 31 december 2028``) in sentence ``[a, b)``."""
     try:
-        found = _sentence_dates(doc, a, b)
+        found = sentence_dates(doc, a, b)
     except Exception:  # noqa: BLE001 - dates are a bonus, never fatal
         return None
     for d in found:
@@ -1139,7 +1024,7 @@ def _range_period(doc: Document, a: int, b: int) -> Period | None:
 
 def _teacher(text: str, n: NumberMatch, noun_end: int) -> bool:
     """Does the figure count people of a teaching role (``12 instructeurs``)? They train, never are trained."""
-    return bool(_cue_rx("teacher").search(text, n.end, noun_end))
+    return bool(cue_pattern("teacher").search(text, n.end, noun_end))
 
 
 def _period(doc: Document, s: int, e: int, n: NumberMatch, contributor: str, mission: str = "",
@@ -1151,16 +1036,16 @@ def _period(doc: Document, s: int, e: int, n: NumberMatch, contributor: str, mis
     sub = _own_clause_start(text, s, n.start)
     start, end = period_near(doc, sub, e, n.start, n.end)
     if start is None and end is None:
-        back = bool(_cue_rx("refers_back").match(text, _skip_space(text, s))
-                    or _cue_rx("refers_back_any").search(text, s, n.start))
+        back = bool(cue_pattern("refers_back").match(text, _skip_space(text, s))
+                    or cue_pattern("refers_back_any").search(text, s, n.start))
         start, end, kind = context_period(doc, s, e, back)
-        if start is None and end is None and _cue_rx("present").search(text, s, e):
-            if _cue_rx("mandate").search(text, s, e):
+        if start is None and end is None and cue_pattern("present").search(text, s, e):
+            if cue_pattern("mandate").search(text, s, e):
                 return None, _current_expiry(doc, s, mission), kind
         elif start is None and end is None and contributor != "ALL":
             decided = _decided_period(doc, named or mission, s)
             if decided:
-                return _iso(decided[0]), _iso(decided[1]), kind
+                return iso_day(decided[0]), iso_day(decided[1]), kind
         return start, end, kind
     if end == start and start and _FROM_DAY.search(text, max(s, n.start - 200), n.start):
         # "per 1 januari <jaar> verlagen naar 9 pax": from that day to the end of its context period
@@ -1172,15 +1057,15 @@ def _period(doc: Document, s: int, e: int, n: NumberMatch, contributor: str, mis
         return None, None, None  # "sinds .." dates someone's role, not a whole mission's strength
     if start is None and is_decision(text[s:e]):  # "verlengen tot en met <date>"
         day = decision_start(dt.date.fromisoformat(end), text[s:e], _fallback_start(doc, s))
-        start = _iso(day)
+        start = iso_day(day)
     return start, end, None
 
 
 def _kind(sentence: str, qualifier: str, period_start: str | None, doc: Document,
           context_kind: str | None = None) -> str:
-    if qualifier == "max" or _cue_rx("mandate").search(sentence):
+    if qualifier == "max" or cue_pattern("mandate").search(sentence):
         return "mandate"
-    if _cue_rx("planned").search(sentence):
+    if cue_pattern("planned").search(sentence):
         return "planned"
     if context_kind:
         return context_kind
