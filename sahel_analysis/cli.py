@@ -22,10 +22,15 @@ def _build(args: argparse.Namespace) -> int:
 
 
 def _evaluate(args: argparse.Namespace) -> int:
-    from .evaluate import evaluate, format_report
+    from .evaluate import addresses, evaluate, format_by_rule, format_report
 
     scores = evaluate(Path(args.gold), Path(args.tables))
-    print(format_report(scores, details=not args.summary))
+    urls = addresses(Path(args.tables)) if not args.summary else {}
+    print(format_report(scores, details=not args.summary, urls=urls))
+    if args.by_rule:
+        print("\nerrors by rule (used: matched rows it decided; wrong: of those, disagreeing with the gold;"
+              " FP: false positives it found)")
+        print(format_by_rule(scores))
     return 0
 
 
@@ -95,6 +100,7 @@ def parser() -> argparse.ArgumentParser:
     e.add_argument("--gold", required=True, help="folder with the gold CSVs")
     e.add_argument("--tables", default="data/processed", help="folder with the built tables")
     e.add_argument("--summary", action="store_true", help="only the scores, no misses")
+    e.add_argument("--by-rule", action="store_true", help="count errors per rule that decided a field")
     e.set_defaults(func=_evaluate)
 
     r = sub.add_parser("report", help="run the briefing notebook for one parameter set")

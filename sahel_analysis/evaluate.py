@@ -253,8 +253,76 @@ def evaluate(gold_dir: Path, tables_dir: Path) -> dict:
     return scores
 
 
-def format_report(scores: dict, details: bool = True) -> str:
-    """The scores as a plain-text table, then the misses and false positives with their quotes."""
+def rule_items(rule: object) -> dict[str, str]:
+    """The reasons of a fact row: ``"count:x; mission:y"`` as ``{"count": "x", "mission": "y"}``.
+    A rule without fields (the older single-name form) is ``{"found": rule}``."""
+    out: dict[str, str] = {}
+    for item in str(rule or "").split(";"):
+        field_name, sep, name = item.strip().partition(":")
+        if sep and field_name and name:
+            out[field_name.strip()] = name.strip()
+        elif item.strip():
+            out.setdefault("found", item.strip())
+    return out
+
+
+def _finder(rule: object) -> str:
+    """The first reason of a row, the rule that found it (``count:number-before-noun``)."""
+    items = rule_items(rule)
+    if not items:
+        return "(no rule)"
+    key = next(iter(items))
+    return f"{key}:{items[key]}"
+
+
+def errors_by_rule(scores: dict) -> list[tuple[str, int, int, int]]:
+    """Per rule ``field:name``: rows it decided on matched pairs, how many of those disagree with
+    the gold, and false positives it found; most errors first."""
+    used: dict[str, int] = {}
+    wrong: dict[str, int] = {}
+    false: dict[str, int] = {}
+    for name, s in scores["tables"].items():
+        if name not in _RULE_FIELDS:
+            continue
+        fields = _RULE_FIELDS[name]
+        for g, p in s.matched:
+            items = rule_items(p.get("rule"))
+            for fld, rule in items.items():
+                key = f"{fld}:{rule}"
+                used[key] = used.get(key, 0) + 1
+                gold_field = _GOLD_FIELD.get(fld, fld)
+                if gold_field in fields and not _same_value(g.get(gold_field), p.get(gold_field)):
+                    wrong[key] = wrong.get(key, 0) + 1
+        for p in s.false_positives:
+            key = _finder(p.get("rule"))
+            false[key] = false.get(key, 0) + 1
+    keys = set(used) | set(false)
+    rows = [(k, used.get(k, 0), wrong.get(k, 0), false.get(k, 0)) for k in keys]
+    return sorted(rows, key=lambda r: (-(r[2] + r[3]), -r[1], r[0]))
+
+
+# The tables whose rules are counted (typed events would count the events' pairs twice), and the
+# gold columns each one's reasons are checked against.
+_RULE_FIELDS = {
+    "contributions": FIELDS["contributions"],
+    "budgets": FIELDS["budgets"],
+    "events": ("event_type", "date_start", "date_end", "country"),
+}
+# A reason's field name where it differs from the column it decides.
+_GOLD_FIELD = {"period": "period_start", "date": "date_start", "type": "event_type", "event_type": "event_type"}
+
+
+def format_by_rule(scores: dict) -> str:
+    """:func:`errors_by_rule` as a plain-text table."""
+    lines = [f"{'rule':<52} {'used':>5} {'wrong':>6} {'FP':>4}"]
+    for key, n, bad, fp in errors_by_rule(scores):
+        lines.append(f"{key[:52]:<52} {n:5d} {bad:6d} {fp:4d}")
+    return "\n".join(lines)
+
+
+def format_report(scores: dict, details: bool = True, urls: dict[str, str] | None = None) -> str:
+    """The scores as a plain-text table, then the misses and false positives with their quotes and
+    the rules that decided them; ``urls`` (file -> address) adds each file's address."""
     lines = [f"{'table':<16} {'P':>6} {'R':>6} {'F1':>6} {'TP':>5} {'FP':>5} {'FN':>5}"]
     for name, s in scores["tables"].items():
         lines.append(f"{name:<16} {s.precision:6.3f} {s.recall:6.3f} {s.f1:6.3f} "
@@ -269,14 +337,70 @@ def format_report(scores: dict, details: bool = True) -> str:
                                               else f"{k} {v:.0f}"
                                               for k, v in scores["documents"].items()))
     if details:
-        for name, s in scores["tables"].items():
-            if s.misses:
-                lines.append(f"\n{name}: missed ({len(s.misses)})")
-                lines.extend(f"  - {_describe(name, r)}" for r in s.misses)
-            if s.false_positives:
-                lines.append(f"\n{name}: false positives ({len(s.false_positives)})")
-                lines.extend(f"  + {_describe(name, r)}" for r in s.false_positives)
+        lines.extend(_details(scores))
+        lines.extend(_addresses(scores, urls or {}))
     return "\n".join(lines)
+
+
+def _details(scores: dict) -> list[str]:
+    lines: list[str] = []
+    for name, s in scores["tables"].items():
+        if s.misses:
+            lines.append(f"\n{name}: missed ({len(s.misses)})")
+            for r in s.misses:
+                lines.append(f"  - {_describe(name, r)}")
+                near = _nearest(r, s.false_positives)
+                if near is not None:
+                    lines.append(f"      nearest row: {_describe(name, near)}  [{near.get('rule')}]")
+        if s.false_positives:
+            lines.append(f"\n{name}: false positives ({len(s.false_positives)})")
+            lines.extend(f"  + {_describe(name, r)}  [{r.get('rule')}]" for r in s.false_positives)
+        wrong = _wrong_fields(name, s)
+        if wrong:
+            lines.append(f"\n{name}: matched with fields that disagree ({len(wrong)})")
+            lines.extend(wrong)
+    return lines
+
+
+def _wrong_fields(name: str, s: Score) -> list[str]:
+    lines = []
+    for g, p in s.matched:
+        bad = [f for f in FIELDS.get(name, ()) if not _same_value(g.get(f), p.get(f))]
+        if bad:
+            diffs = ", ".join(f"{f} {_norm(p.get(f)) or '-'} (gold {_norm(g.get(f)) or '-'})" for f in bad)
+            lines.append(f"  ~ {_describe(name, g)}\n      {diffs}  [{p.get('rule')}]")
+    return lines
+
+
+def _nearest(gold: dict, rows: list[dict]) -> dict | None:
+    """The unmatched predicted row of the same file whose quote shares most words with the gold's
+    (at least half of the gold quote's words), to show which rule came close."""
+    words = set(str(gold.get("quote") or "").lower().split())
+    best, share = None, 0.5
+    for p in rows:
+        if str(p.get("file")) != str(gold.get("file")) or not words:
+            continue
+        s = len(words & set(str(p.get("quote") or "").lower().split())) / len(words)
+        if s >= share:
+            best, share = p, s
+    return best
+
+
+def _addresses(scores: dict, urls: dict[str, str]) -> list[str]:
+    files = sorted({str(r.get("file")) for s in scores["tables"].values()
+                    for r in (*s.misses, *s.false_positives)} & set(urls))
+    if not files:
+        return []
+    return ["\naddresses:"] + [f"  {f[:8]} {f}: {urls[f]}" for f in files]
+
+
+def addresses(tables_dir: Path) -> dict[str, str]:
+    """file -> the document's address, from the documents table where it has a ``url`` column."""
+    docs = load(tables_dir)["documents"]
+    if "url" not in docs:
+        return {}
+    known = docs[docs["url"].notna() & (docs["url"].astype(str) != "")]
+    return dict(zip(known["file"].astype(str), known["url"].astype(str), strict=True))
 
 
 def _describe(name: str, row: dict) -> str:

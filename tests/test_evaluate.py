@@ -129,3 +129,35 @@ def test_scores_on_the_blind_sets_do_not_fall(tmp_path, name):
     for table, floor in BLIND_FLOORS[name].items():
         assert result["tables"][table].f1 >= floor, (name, table, result["tables"][table].f1)
     assert result["documents"]["date"] >= 0.75
+
+
+def test_reasons_are_parsed_per_field():
+    from sahel_analysis.evaluate import rule_items
+
+    assert rule_items("count:number-before-noun; mission:paragraph; kind:cue") == {
+        "count": "number-before-noun", "mission": "paragraph", "kind": "cue"}
+    assert rule_items("count-near-mission") == {"found": "count-near-mission"}
+    assert rule_items(None) == {}
+
+
+def test_errors_are_counted_per_rule_that_decided_the_field():
+    from sahel_analysis.evaluate import errors_by_rule, format_report
+
+    gold = _df([{"file": "a", "mission": "MINUSMA", "personnel": "450", "contributor": "NLD",
+                 "kind": "actual", "quote": "zo'n 450 man", "optional": "false"},
+                {"file": "a", "mission": "MINUSMA", "personnel": "12", "contributor": "DEU",
+                 "kind": "actual", "quote": "12 Duitse militairen", "optional": "false"}])
+    pred = _df([{"file": "a", "mission": "MINUSMA", "personnel": 450, "contributor": "NLD", "kind": "planned",
+                 "quote": "zo'n 450 man", "rule": "count:man; contributor:default-nld; kind:future"},
+                {"file": "a", "mission": "MINUSMA", "personnel": 12, "contributor": "NLD", "kind": "actual",
+                 "quote": "12 Duitse militairen", "rule": "count:noun; contributor:default-nld; kind:cue"},
+                {"file": "a", "mission": "MINUSMA", "personnel": 3, "contributor": "NLD", "kind": "actual",
+                 "quote": "3 landen", "rule": "count:noun; contributor:default-nld; kind:cue"}])
+    scores = {"tables": {"contributions": match_table("contributions", gold, pred, MATCHERS["contributions"])}}
+    rows = {key: (used, wrong, fp) for key, used, wrong, fp in errors_by_rule(scores)}
+    assert rows["contributor:default-nld"] == (2, 1, 0)  # right for the Dutch figure, wrong for the German
+    assert rows["kind:future"] == (1, 1, 0)
+    assert rows["count:noun"] == (1, 0, 1)  # found the German figure and the false '3 landen'
+    report = format_report(scores, urls={"a": "https://example.org/a"})
+    assert "[count:noun; contributor:default-nld; kind:cue]" in report  # beside the false positive
+    assert "https://example.org/a" in report
