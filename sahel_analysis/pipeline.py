@@ -11,6 +11,7 @@ import hashlib
 import importlib
 import itertools
 import json
+import math
 import os
 import signal
 import stat
@@ -97,7 +98,7 @@ class FileTimeout(BaseException):
 def _time_limit(seconds: float | None) -> Iterator[None]:
     """Raise FileTimeout in this thread after ``seconds`` of wall-clock time (SIGALRM: only in a
     process's main thread, as in the build and its local workers; elsewhere no limit)."""
-    if not seconds or threading.current_thread() is not threading.main_thread():
+    if not seconds or not math.isfinite(seconds) or threading.current_thread() is not threading.main_thread():
         yield
         return
 
@@ -436,8 +437,7 @@ def _run_local(tasks: list[Task], workers: int, options: Options = Options()) ->
     chunks = _chunks(tasks, size)
     pool = ProcessPoolExecutor(max_workers=workers)
     try:
-        pending = deque((c, pool.submit(_process_chunk, c, options))
-                        for c in itertools.islice(chunks, workers * AHEAD_PER_WORKER))
+        pending = deque((c, _submit(pool, c, options)) for c in itertools.islice(chunks, workers * AHEAD_PER_WORKER))
         while pending:
             chunk, fut = pending.popleft()
             try:
@@ -449,15 +449,29 @@ def _run_local(tasks: list[Task], workers: int, options: Options = Options()) ->
                 for c in broken:
                     yield from _one_by_one(c, options)
                 pool = ProcessPoolExecutor(max_workers=workers)
-                pending.extend((c, pool.submit(_process_chunk, c, options))
+                pending.extend((c, _submit(pool, c, options))
                                for c in itertools.islice(chunks, workers * AHEAD_PER_WORKER))
                 continue
             nxt = next(chunks, None)
             if nxt is not None:
-                pending.append((nxt, pool.submit(_process_chunk, nxt, options)))
+                pending.append((nxt, _submit(pool, nxt, options)))
             yield from done
     finally:
         pool.shutdown(wait=True, cancel_futures=True)
+
+
+def _submit(pool, chunk: list[Task], options: Options):
+    """``pool.submit`` of a chunk; a pool that broke before it was given the chunk gives a future
+    that says so, like the chunks it had in hand."""
+    from concurrent.futures import Future
+    from concurrent.futures.process import BrokenProcessPool
+
+    try:
+        return pool.submit(_process_chunk, chunk, options)
+    except BrokenProcessPool as exc:
+        fut: Future = Future()
+        fut.set_exception(exc)
+        return fut
 
 
 def _one_by_one(tasks: list[Task], options: Options) -> Iterator[FileResult]:
