@@ -145,7 +145,7 @@ def _process(path: Path, name: str, result: FileResult, cache_dir: str | None) -
     try:
         if SUFFIXES.get(path.suffix.lower()) is None:
             raise DocumentError("read", f"unsupported file type '{path.suffix}' (use .txt, .pdf, .html)")
-        data = read_bytes(path)
+        data = read_bytes(path, follow=False)  # scan resolved every link it accepted
         result.size = len(data)
         if cache_dir:
             result.key = _Cache.key(name, data)

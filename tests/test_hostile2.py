@@ -255,6 +255,28 @@ def test_a_pdf_named_html_is_read_as_a_pdf(hostile2):
     texts = tables["texts"].set_index("file")["text"]
     assert "Nederland levert maximaal tien militairen aan de missie." in texts["bad/pdf-named.html"]
     assert "obj" not in texts["bad/pdf-named.html"]
+    assert "bad/pdf-named.html" not in set(tables["budgets"]["file"])
+
+
+def test_content_decides_the_reader_and_a_wrong_declared_charset_is_not_trusted():
+    from sahel_analysis.read import parse_bytes, sniff
+
+    page = b"<!DOCTYPE html><html><body><article><p>Nederland in Mali.</p></article></body></html>"
+    raw = parse_bytes(page, ".txt")
+    assert raw.kind == "html" and raw.text.strip() == "Nederland in Mali." and "content is HTML" in raw.warnings[0]
+    assert sniff(b"Gewone tekst met <html> erin.", "txt", ".txt") == "txt"
+    assert sniff(b"<html><body>x</body></html>", "txt", ".md") == "txt"
+    wrong = ('<html><head><meta charset="utf-8"></head><body><p>Caf\u00e9 in Mali, één keer.</p></body></html>')
+    raw = parse_bytes(wrong.encode("cp1252"), ".html")
+    assert "Café in Mali, één keer." in raw.text and raw.warnings
+
+
+def test_a_path_swapped_for_a_link_after_it_was_found_is_refused(tmp_path):
+    from sahel_analysis.pipeline import process_file
+
+    (tmp_path / "a.txt").symlink_to("/etc/passwd")
+    result = process_file(tmp_path / "a.txt", "a.txt")
+    assert not result.rows["texts"] and "symbolic links" in result.rows["problems"][0]["reason"]
 
 
 def test_two_columns_are_read_column_after_column(hostile2):

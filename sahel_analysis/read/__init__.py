@@ -32,13 +32,17 @@ def not_regular(mode: int) -> str | None:
     return _KINDS.get(stat.S_IFMT(mode), "not a regular file")
 
 
-def read_bytes(path: Path) -> bytes:
+def read_bytes(path: Path, follow: bool = True) -> bytes:
     """The bytes of a regular file, refused before reading when too large; raises DocumentError.
 
     Opened without blocking (a FIFO cannot hang the build), checked with ``fstat`` on the open
-    file, and read up to the limit only, so a file that grows while read cannot exhaust memory."""
+    file, and read up to the limit only, so a file that grows while read cannot exhaust memory.
+    With ``follow`` False a path that has become a symbolic link since it was found is refused."""
+    flags = os.O_RDONLY | os.O_NONBLOCK | getattr(os, "O_CLOEXEC", 0)
+    if not follow:
+        flags |= getattr(os, "O_NOFOLLOW", 0)
     try:
-        fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK | getattr(os, "O_CLOEXEC", 0))
+        fd = os.open(path, flags)
     except OSError as exc:
         raise DocumentError("read", f"cannot open the file: {exc.strerror or exc}") from None
     with os.fdopen(fd, "rb", buffering=0) as fh:
