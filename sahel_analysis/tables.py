@@ -468,13 +468,14 @@ def load(directory: str | os.PathLike = "data/processed") -> dict[str, pd.DataFr
     for name in TABLES:
         path = directory / f"{name}.parquet"
         if path.exists():
-            out[name] = _typed(name, _read_table(path))
+            out[name] = _typed(name, read_table(path))
         else:
             out[name] = frame(name)
     return out
 
 
-def _read_table(path: Path) -> pd.DataFrame:
+def read_table(path: Path) -> pd.DataFrame:
+    """``pd.read_parquet(path)``; a file that cannot be read is a UserError: run build again."""
     import pyarrow as pa
 
     try:

@@ -188,7 +188,8 @@ def test_a_broken_table_says_build_again(tmp_path, capsys, damage):
     with pytest.raises(UserError, match="contributions.parquet.*run build again"):
         load(out)
     for argv in (["search", "Mali", "--data", str(out)],
-                 ["evaluate", "--gold", str(GOLD), "--tables", str(out), "--summary"]):
+                 ["evaluate", "--gold", str(GOLD), "--tables", str(out), "--summary"],
+                 ["report", "--data", str(out), "--output", str(tmp_path / "reports")]):
         assert main(argv) == 2
         err = capsys.readouterr().err
         assert "run build again" in err and "Traceback" not in err and len(err.splitlines()) == 1
