@@ -10,19 +10,25 @@ from __future__ import annotations
 import hashlib
 import importlib
 import itertools
+import json
+import math
 import os
-import pickle
+import signal
+import stat
+import threading
 import time
 import traceback
 from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from . import PARSER_VERSION
-from .documents import content_hash, read_documents
+from .documents import content_hash, split_documents
 from .errors import DocumentError, UserError
+from .read import LIMITS, SUFFIXES, not_regular, parse_bytes, read_bytes
 from .redactions import find_redactions
-from .tables import TableWriter
+from .tables import SCHEMAS, DiskFullError, TableWriter
 
 FACT_TABLES = ("contributions", "budgets", "events")
 # Fields that identify a fact, so the same fact stated twice gets the same fact_id.
@@ -44,6 +50,7 @@ class FileResult:
     timings: dict[str, float] = field(default_factory=dict)
     size: int = 0
     cached: bool = False
+    key: str | None = None  # cache key: the file's name, the bytes that were parsed, the code
 
 
 @dataclass
@@ -83,17 +90,73 @@ def _problem(file: str, part: int | None, stage: str, reason: str) -> dict:
     return {"file": file, "part": part, "stage": stage, "reason": reason}
 
 
-def process_file(path: str | Path, name: str | None = None) -> FileResult:
-    """Read one file and extract every table's rows from it. Never raises for bad input."""
+class FileTimeout(BaseException):
+    """A file took longer than its time limit (a BaseException: no reader's ``except`` eats it)."""
+
+
+@contextmanager
+def _time_limit(seconds: float | None) -> Iterator[None]:
+    """Raise FileTimeout in this thread after ``seconds`` of wall-clock time (SIGALRM: only in a
+    process's main thread, as in the build and its local workers; elsewhere no limit)."""
+    if not seconds or not math.isfinite(seconds) or threading.current_thread() is not threading.main_thread():
+        yield
+        return
+
+    def on_alarm(_signum, _frame):
+        raise FileTimeout
+
+    previous = signal.signal(signal.SIGALRM, on_alarm)
+    signal.setitimer(signal.ITIMER_REAL, seconds)
+    try:
+        yield
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, previous)
+
+
+def _table_rows() -> dict[str, list[dict]]:
+    return {t: [] for t in ("documents", "texts", "redactions", "problems", *FACT_TABLES)}
+
+
+def process_file(path: str | Path, name: str | None = None, *, cache_dir: str | None = None,
+                 seconds: float | None = None) -> FileResult:
+    """Read one file and extract every table's rows from it. Never raises for bad input.
+
+    The file is read once; its bytes are hashed and parsed. With ``cache_dir``, a result stored
+    under that hash is returned instead of parsing again. ``seconds`` bounds the time the file may
+    take (default ``LIMITS.max_file_seconds``), past which it is a problems row."""
     path = Path(path)
-    name = name or path.name
-    result = FileResult(file=name, rows={t: [] for t in
-                                         ("documents", "texts", "redactions", "problems",
-                                          *FACT_TABLES)})
+    name = name or shown_name(path.name)
+    limit = LIMITS.max_file_seconds if seconds is None else seconds
+    result = FileResult(file=name, rows=_table_rows())
+    try:
+        with _time_limit(limit):
+            return _process(path, name, result, cache_dir)
+    except FileTimeout:
+        result = FileResult(file=name, rows=_table_rows(), size=result.size)
+        result.rows["problems"].append(_problem(
+            name, None, "read", f"took longer than the limit of {limit:g} s per file: not read "
+            "(raise it with SAHEL_FILE_SECONDS)"))
+        return result
+
+
+def _process(path: Path, name: str, result: FileResult, cache_dir: str | None) -> FileResult:
     t0 = time.perf_counter()
     try:
-        result.size = path.stat().st_size
-        docs = read_documents(path, name)
+        if SUFFIXES.get(path.suffix.lower()) is None:
+            raise DocumentError("read", f"unsupported file type '{path.suffix}' (use .txt, .pdf, .html)")
+        data = read_bytes(path, follow=False)  # scan resolved every link it accepted
+        result.size = len(data)
+        if cache_dir:
+            result.key = _Cache.key(name, data)
+            hit = _Cache(Path(cache_dir), inside=True).get(result.key, name)
+            if hit is not None:
+                return hit
+        raw = parse_bytes(data, path.suffix)
+        del data
+        docs = split_documents(raw.text, name)
+        for doc in docs:
+            doc.warnings.extend(raw.warnings)
     except DocumentError as exc:
         result.rows["problems"].append(_problem(name, None, exc.stage, exc.reason))
         return result
@@ -139,26 +202,103 @@ def process_file(path: str | Path, name: str | None = None) -> FileResult:
     return result
 
 
+@dataclass(frozen=True)
+class Entry:
+    """One thing found in the input folder: the path to read and the name it is shown under, or
+    why it is not read (a problems row)."""
+
+    path: str
+    name: str
+    problem: str | None = None
+
+
+def shown_name(name: str) -> str:
+    """A file name as it may be shown and stored: bytes that are not UTF-8, control, format and
+    direction characters escaped (``\\xff``, ``\\n``, ``\\u202e``); other names unchanged."""
+    if name.isprintable() and name.isascii():
+        return name
+    text = os.fsencode(name).decode("utf-8", "backslashreplace")
+    return "".join(ch if ch.isprintable() else ch.encode("unicode_escape").decode("ascii") for ch in text)
+
+
 def discover(input_dir: Path) -> list[Path]:
-    """The documents of a folder (recursively), in a stable order; hidden files skipped."""
+    """The readable documents of a folder (recursively), in a stable order; hidden files skipped."""
+    return [Path(e.path) for e in scan(input_dir) if e.problem is None]
+
+
+def scan(input_dir: Path) -> list[Entry]:
+    """Every non-hidden entry of a folder (recursively) in a stable order, with what to do with it.
+
+    Only regular files are read. A symbolic link is followed only to a regular file inside the
+    folder that is not found under its own name (then it is read once, under that name); links out
+    of the folder, to devices or FIFOs, broken links and loops are problems rows."""
     if not input_dir.exists():
         raise UserError(f"input folder '{input_dir}' does not exist")
     if not input_dir.is_dir():
         raise UserError(f"input '{input_dir}' is not a folder")
-    found = []
-    seen: set[str] = set()
+    top = os.path.realpath(input_dir)
+    slots: list[tuple[str, str, str | None]] = []  # (path, shown name, 'link' or a problem or None)
     for root, dirs, files in os.walk(input_dir, followlinks=False):
+        for d in sorted(dirs):
+            if not d.startswith(".") and os.path.islink(os.path.join(root, d)):
+                target = os.path.realpath(os.path.join(root, d))
+                if not _inside(target, top):
+                    slots.append((os.path.join(root, d), _rel(root, d, input_dir),
+                                  f"a symbolic link to a folder outside the input folder "
+                                  f"('{shown_name(target)}'): not followed"))
         dirs[:] = sorted(d for d in dirs if not d.startswith("."))
         for f in sorted(files):
-            if f.startswith("."):
-                continue
-            p = Path(root) / f
-            real = os.path.realpath(p)
-            if real in seen:
-                continue
-            seen.add(real)
-            found.append(p)
-    return found
+            if not f.startswith("."):
+                p = os.path.join(root, f)
+                slots.append((p, _rel(root, f, input_dir), _kind(p)))
+    regular = {os.path.realpath(p) for p, _n, what in slots if what is None}
+    entries = []
+    for p, name, what in slots:
+        if what == "link":
+            p, what = _follow(p, top, regular)
+        entries.append(Entry(p, name, what))
+    return entries
+
+
+def _rel(root: str, name: str, input_dir: Path) -> str:
+    return shown_name(os.path.relpath(os.path.join(root, name), input_dir))
+
+
+def _inside(path: str, top: str) -> bool:
+    return path == top or path.startswith(top.rstrip(os.sep) + os.sep)
+
+
+def _kind(path: str) -> str | None:
+    """None for a regular file, 'link' for a symbolic link, else why the entry is not read."""
+    try:
+        mode = os.lstat(path).st_mode
+    except OSError as exc:
+        return f"cannot open the file: {exc.strerror or exc}"
+    if stat.S_ISLNK(mode):
+        return "link"
+    kind = not_regular(mode)
+    return f"{kind}, not a regular file: not read" if kind else None
+
+
+def _follow(link: str, top: str, regular: set[str]) -> tuple[str, str | None]:
+    """(path to read, problem) for a symbolic link; ``regular`` holds the files read by their own
+    names and grows by the target read under this link's name."""
+    try:
+        target = str(Path(link).resolve(strict=True))
+    except FileNotFoundError:
+        return link, "a symbolic link to a file that does not exist: not read"
+    except (RuntimeError, OSError):
+        return link, "a loop of symbolic links: not read"
+    if not _inside(target, top):
+        return link, f"a symbolic link to '{shown_name(target)}', outside the input folder: not followed"
+    if target in regular:
+        return link, (f"a symbolic link to '{shown_name(os.path.relpath(target, top))}', read under "
+                      "its own name: not read twice")
+    kind = not_regular(os.stat(target).st_mode)
+    if kind:
+        return link, f"a symbolic link to {kind}, not a regular file: not read"
+    regular.add(target)
+    return target, None
 
 
 def code_fingerprint() -> str:
@@ -178,44 +318,83 @@ def code_fingerprint() -> str:
 _FINGERPRINT: str | None = None
 
 
-class _Cache:
-    """Per-file results keyed by the file's content hash and the parser version."""
+CACHE_FORMAT = "sahel-analysis cache 1"
 
-    def __init__(self, directory: Path) -> None:
-        self.directory = directory / ".cache"
+
+class _Cache:
+    """Per-file results as JSON, keyed by the file's name, the hash of the bytes that were parsed,
+    and the code. Never pickle: an entry is data, checked before use; a corrupt or foreign entry
+    is ignored (the file is parsed again). Entries not used by a build are removed after it."""
+
+    def __init__(self, directory: Path, inside: bool = False) -> None:
+        self.directory = directory if inside else directory / ".cache"
+        self.written: list[Path] = []
+        self.used: set[str] = set()
+        self.broken: str | None = None  # why storing stopped (a full disk), if it did
 
     @staticmethod
-    def key(path: Path, name: str) -> str | None:
-        try:
-            digest = hashlib.sha256(path.read_bytes()).hexdigest()[:24]
-        except OSError:
-            return None
-        return hashlib.sha256(f"{name}|{digest}|{code_fingerprint()}".encode()).hexdigest()[:32]
+    def key(name: str, data: bytes) -> str:
+        """The key of the result of parsing ``data`` under ``name`` with this code."""
+        digest = hashlib.sha256(data).hexdigest()[:32]
+        text = f"{name}|{digest}|{code_fingerprint()}"
+        return hashlib.sha256(text.encode("utf-8", "surrogateescape")).hexdigest()[:32]
 
-    def has(self, key: str | None) -> bool:
-        """Whether a result is stored under ``key``."""
-        return key is not None and (self.directory / f"{key}.pkl").exists()
-
-    def get(self, key: str | None) -> FileResult | None:
+    def get(self, key: str | None, name: str) -> FileResult | None:
+        """The stored result for ``key``, or None when there is none or it is not a valid entry."""
         if key is None:
             return None
-        p = self.directory / f"{key}.pkl"
         try:
-            with p.open("rb") as fh:
-                result = pickle.load(fh)
-        except (OSError, pickle.PickleError, EOFError, AttributeError):
+            entry = json.loads((self.directory / f"{key}.json").read_bytes())
+        except (OSError, ValueError, RecursionError):
             return None
-        result.cached = True
-        return result
+        if not _valid_entry(entry, key, name):
+            return None
+        return FileResult(file=name, rows=entry["rows"], size=entry["size"], cached=True, key=key)
 
-    def put(self, key: str | None, result: FileResult) -> None:
-        if key is None or result.rows.get("problems") and not result.rows.get("documents"):
+    def put(self, result: FileResult) -> None:
+        """Store ``result`` (not one of a file that could not be read: that is tried again)."""
+        if result.key is None or self.broken or result.rows.get("problems") and not result.rows.get("documents"):
             return
-        self.directory.mkdir(parents=True, exist_ok=True)
-        tmp = self.directory / f".{key}.{os.getpid()}.tmp"
-        with tmp.open("wb") as fh:
-            pickle.dump(result, fh, protocol=pickle.HIGHEST_PROTOCOL)
-        os.replace(tmp, self.directory / f"{key}.pkl")
+        entry = {"format": CACHE_FORMAT, "key": result.key, "file": result.file, "size": result.size,
+                 "rows": result.rows}
+        target = self.directory / f"{result.key}.json"
+        tmp = self.directory / f".{result.key}.{os.getpid()}.tmp"
+        try:
+            self.directory.mkdir(parents=True, exist_ok=True)
+            tmp.write_text(json.dumps(entry, separators=(",", ":")), encoding="ascii")
+            os.replace(tmp, target)
+        except OSError as exc:  # a full disk: stop storing, build on
+            tmp.unlink(missing_ok=True)
+            self.broken = exc.strerror or str(exc)
+            return
+        self.written.append(target)
+
+    def drop_written(self) -> None:
+        """Remove the entries this build stored (after a build that failed for lack of space)."""
+        for p in self.written:
+            p.unlink(missing_ok=True)
+
+    def prune(self) -> None:
+        """Remove every entry this build did not use, and anything that is not an entry."""
+        if not self.directory.is_dir():
+            return
+        for p in self.directory.iterdir():
+            if p.suffix != ".json" or p.stem not in self.used:
+                p.unlink(missing_ok=True)
+
+
+def _valid_entry(entry, key: str, name: str) -> bool:
+    """Whether a decoded cache entry is one this code wrote for ``key`` and file ``name``."""
+    if not (isinstance(entry, dict) and entry.get("format") == CACHE_FORMAT and entry.get("key") == key
+            and entry.get("file") == name and isinstance(entry.get("size"), int)):
+        return False
+    rows = entry.get("rows")
+    if not isinstance(rows, dict) or not set(rows) <= set(SCHEMAS):
+        return False
+    scalar = (str, int, float, bool, type(None))
+    return all(isinstance(batch, list) and all(
+        isinstance(r, dict) and r.get("file") == name and all(isinstance(v, scalar) for v in r.values())
+        for r in batch) for batch in rows.values())
 
 
 # Work in flight is bounded: per worker, at most this many chunks of files (local processes), or
@@ -224,43 +403,118 @@ class _Cache:
 AHEAD_PER_WORKER = 4
 
 
-def _chunks(tasks: list[tuple[str, str]], size: int) -> Iterator[list[tuple[str, str]]]:
+Task = tuple[str, str]  # (path to read, name shown)
+
+
+@dataclass(frozen=True)
+class Options:
+    """What every ``process_file`` of a build is given besides its file."""
+
+    cache_dir: str | None = None
+    seconds: float | None = None
+
+
+def _chunks(tasks: list[Task], size: int) -> Iterator[list[Task]]:
     for i in range(0, len(tasks), size):
         yield tasks[i : i + size]
 
 
-def _run_local(tasks: list[tuple[str, str]], workers: int) -> Iterator[FileResult]:
-    """``process_file`` over ``tasks`` in file order: here, or in ``workers`` local processes."""
+def _run_local(tasks: list[Task], workers: int, options: Options = Options()) -> Iterator[FileResult]:
+    """``process_file`` over ``tasks`` in file order: here, or in ``workers`` local processes.
+
+    A worker process that dies (killed, out of memory) breaks the pool: the files it and the
+    others had in hand are then run again one at a time, each in a fresh worker, so a file that
+    kills its worker again costs only itself (a problems row), and the build goes on."""
     if workers <= 1:
         for path, name in tasks:
-            yield process_file(path, name)
+            yield process_file(path, name, cache_dir=options.cache_dir, seconds=options.seconds)
         return
     from collections import deque
     from concurrent.futures import ProcessPoolExecutor
+    from concurrent.futures.process import BrokenProcessPool
 
     size = max(1, min(16, len(tasks) // (workers * 4) or 1))
     chunks = _chunks(tasks, size)
-    with ProcessPoolExecutor(max_workers=workers) as pool:
-        pending = deque(pool.submit(_process_chunk, c) for c in itertools.islice(chunks, workers * AHEAD_PER_WORKER))
+    pool = ProcessPoolExecutor(max_workers=workers)
+    try:
+        pending = deque((c, _submit(pool, c, options)) for c in itertools.islice(chunks, workers * AHEAD_PER_WORKER))
         while pending:
-            done = pending.popleft().result()
+            chunk, fut = pending.popleft()
+            try:
+                done = fut.result()
+            except BrokenProcessPool:
+                pool.shutdown(wait=False, cancel_futures=True)
+                broken = [chunk, *(c for c, _f in pending)]
+                pending.clear()
+                for c in broken:
+                    yield from _one_by_one(c, options)
+                pool = ProcessPoolExecutor(max_workers=workers)
+                pending.extend((c, _submit(pool, c, options))
+                               for c in itertools.islice(chunks, workers * AHEAD_PER_WORKER))
+                continue
             nxt = next(chunks, None)
             if nxt is not None:
-                pending.append(pool.submit(_process_chunk, nxt))
+                pending.append((nxt, _submit(pool, nxt, options)))
             yield from done
+    finally:
+        pool.shutdown(wait=True, cancel_futures=True)
 
 
-def _process_chunk(tasks: list[tuple[str, str]]) -> list[FileResult]:
-    return [process_file(path, name) for path, name in tasks]
+def _submit(pool, chunk: list[Task], options: Options):
+    """``pool.submit`` of a chunk; a pool that broke before it was given the chunk gives a future
+    that says so, like the chunks it had in hand."""
+    from concurrent.futures import Future
+    from concurrent.futures.process import BrokenProcessPool
+
+    try:
+        return pool.submit(_process_chunk, chunk, options)
+    except BrokenProcessPool as exc:
+        fut: Future = Future()
+        fut.set_exception(exc)
+        return fut
 
 
-def _process_task(task: tuple[str, str]) -> FileResult:
-    return process_file(task[0], task[1])
+def _one_by_one(tasks: list[Task], options: Options) -> Iterator[FileResult]:
+    """Each task alone in a worker process of its own pool: one whose worker dies is a problems row."""
+    from concurrent.futures import ProcessPoolExecutor
+    from concurrent.futures.process import BrokenProcessPool
+
+    pool = None
+    try:
+        for task in tasks:
+            pool = pool or ProcessPoolExecutor(max_workers=1)
+            try:
+                yield pool.submit(_process_chunk, [task], options).result()[0]
+            except BrokenProcessPool:
+                pool.shutdown(wait=False)
+                pool = None
+                yield _died(task[1])
+    finally:
+        if pool is not None:
+            pool.shutdown(wait=True)
 
 
-def _run_dask(tasks: list[tuple[str, str]], scheduler: str) -> Iterator[FileResult]:
-    """``process_file`` over ``tasks`` on a Dask cluster, yielded in file order."""
+def _died(name: str) -> FileResult:
+    result = FileResult(file=name, rows=_table_rows())
+    result.rows["problems"].append(_problem(
+        name, None, "read", "the worker process reading this file died (killed, or out of memory?): not read"))
+    return result
+
+
+def _process_chunk(tasks: list[Task], options: Options = Options()) -> list[FileResult]:
+    return [process_file(path, name, cache_dir=options.cache_dir, seconds=options.seconds)
+            for path, name in tasks]
+
+
+def _process_task(task: Task, options: Options = Options()) -> FileResult:
+    return process_file(task[0], task[1], cache_dir=options.cache_dir, seconds=options.seconds)
+
+
+def _run_dask(tasks: list[Task], scheduler: str, options: Options = Options()) -> Iterator[FileResult]:
+    """``process_file`` over ``tasks`` on a Dask cluster, yielded in file order (a file whose task
+    kills the workers it is tried on is a problems row)."""
     from dask.distributed import Client, as_completed
+    from distributed.scheduler import KilledWorker
 
     try:
         client = Client(scheduler, timeout="10s")
@@ -275,7 +529,7 @@ def _run_dask(tasks: list[tuple[str, str]], scheduler: str) -> Iterator[FileResu
         def submit(n: int) -> list:
             futures = []
             for i, task in itertools.islice(todo, n):
-                fut = client.submit(_process_task, task, pure=False)
+                fut = client.submit(_process_task, task, options, pure=False)
                 order[fut.key] = i
                 futures.append(fut)
             return futures
@@ -284,7 +538,11 @@ def _run_dask(tasks: list[tuple[str, str]], scheduler: str) -> Iterator[FileResu
         done: dict[int, FileResult] = {}
         nxt = 0
         for fut in running:
-            done[order.pop(fut.key)] = fut.result()
+            i = order.pop(fut.key)
+            try:
+                done[i] = fut.result()
+            except KilledWorker:
+                done[i] = _died(tasks[i][1])
             fut.release()
             while nxt in done:
                 yield done.pop(nxt)
@@ -303,57 +561,59 @@ def build(
     scheduler: str | None = None,
     progress: bool = False,
     use_cache: bool = True,
+    file_seconds: float | None = None,
 ) -> Summary:
-    """Build every table from the documents in ``input_dir`` into ``output_dir``."""
+    """Build every table from the documents in ``input_dir`` into ``output_dir``.
+
+    ``file_seconds`` bounds each file's time (default ``LIMITS.max_file_seconds``). A second build
+    into the same folder while one runs is refused; a full disk leaves the previous tables and
+    removes what this build had stored."""
     start = time.perf_counter()
-    paths = discover(input_dir)
-    names = [str(p.relative_to(input_dir)) for p in paths]
+    entries = scan(input_dir)
     cache = _Cache(output_dir) if use_cache else None
-    summary = Summary(files=len(paths), output=str(output_dir))
-    todo: list[tuple[str, str]] = []
-    keys: dict[str, str | None] = {}
-    cached: dict[str, str] = {}  # name -> cache key of a file whose result is stored
-    for p, name in zip(paths, names, strict=True):
-        key = _Cache.key(p, name) if cache else None
-        keys[name] = key
-        if cache and cache.has(key):
-            cached[name] = key
-        else:
-            todo.append((str(p), name))
+    options = Options(cache_dir=str(cache.directory) if cache else None, seconds=file_seconds)
+    summary = Summary(files=len(entries), output=str(output_dir))
+    todo = [(e.path, e.name) for e in entries if e.problem is None]
     if scheduler:
-        fresh = _run_dask(todo, scheduler)
+        fresh = _run_dask(todo, scheduler, options)
     else:
-        fresh = _run_local(todo, max(1, workers))
-    results = _in_order(names, cached, fresh, cache, dict(zip(names, paths, strict=True)))
+        fresh = _run_local(todo, max(1, workers), options)
+    results = _in_order(entries, fresh)
     if progress:
         from tqdm import tqdm
 
-        results = tqdm(results, total=len(names), unit="file", desc="build")
-    with TableWriter(output_dir) as writer:
-        for result in results:
-            if cache and not result.cached:
-                cache.put(keys.get(result.file), result)
-            _account(summary, result)
-            writer.add(result.rows)
+        results = tqdm(results, total=len(entries), unit="file", desc="build")
+    try:
+        with TableWriter(output_dir) as writer:
+            for result in results:
+                if cache:
+                    if not result.cached:
+                        cache.put(result)
+                    if result.key:
+                        cache.used.add(result.key)
+                _account(summary, result)
+                writer.add(result.rows)
+    except DiskFullError:
+        if cache:
+            cache.drop_written()
+        raise
+    if cache:
+        cache.prune()
     summary.seconds = time.perf_counter() - start
     return summary
 
 
-def _in_order(names: list[str], cached: dict[str, str], fresh: Iterable[FileResult],
-              cache: _Cache | None, paths: dict[str, Path]) -> Iterator[FileResult]:
-    """Results in file order: stored ones loaded one at a time where they fall (a file whose
-    stored result cannot be read is parsed again here), fresh ones as they come."""
+def _in_order(entries: list[Entry], fresh: Iterable[FileResult]) -> Iterator[FileResult]:
+    """A result per entry in file order: a problems row for an entry that is not read, fresh
+    results (stored ones included, loaded by the worker that hashed the file) as they come."""
     fresh_iter = iter(fresh)
-    buffered: dict[str, FileResult] = {}
-    for name in names:
-        if name in cached:
-            hit = cache.get(cached[name]) if cache else None
-            yield hit if hit is not None else process_file(paths[name], name)
-            continue
-        while name not in buffered:
-            result = next(fresh_iter)
-            buffered[result.file] = result
-        yield buffered.pop(name)
+    for entry in entries:
+        if entry.problem is not None:
+            result = FileResult(file=entry.name, rows=_table_rows())
+            result.rows["problems"].append(_problem(entry.name, None, "read", entry.problem))
+            yield result
+        else:
+            yield next(fresh_iter)
 
 
 def _account(summary: Summary, result: FileResult) -> None:

@@ -2,13 +2,17 @@
 
 from __future__ import annotations
 
+import errno
 import os
 import shutil
 import tempfile
+import time
 from functools import cache
 from pathlib import Path
 
 import pandas as pd
+
+from .errors import UserError
 
 # Column name -> pandas dtype. The fact tables carry provenance: file, part, the quote,
 # its span in the document's clean text (start/end), the span in the raw file
@@ -184,11 +188,19 @@ class TableWriter:
 
     def __enter__(self) -> TableWriter:
         self.output.mkdir(parents=True, exist_ok=True)
+        self.lock = OutputLock(self.output).acquire()
+        try:
+            self._start()
+        except BaseException:
+            self.lock.release()
+            raise
+        return self
+
+    def _start(self) -> None:
         recover(self.output)
         for old in self.output.glob(".staging-*"):
             shutil.rmtree(old, ignore_errors=True)  # left behind by a build that was killed
         self.stage = Path(tempfile.mkdtemp(prefix=".staging-", dir=self.output))
-        return self
 
     def add(self, rows: dict[str, list[dict]]) -> None:
         """Queue rows per table; a table's rows go to disk once enough have gathered."""
@@ -217,6 +229,20 @@ class TableWriter:
 
     def __exit__(self, exc_type, exc, tb) -> None:
         try:
+            self._finish(exc_type)
+        except BaseException as error:
+            if exc is None and is_disk_full(error):
+                raise DiskFullError(self.output) from None
+            raise
+        finally:
+            shutil.rmtree(self.stage, ignore_errors=True)
+            self.lock.release()
+        if exc is not None and is_disk_full(exc):
+            raise DiskFullError(self.output) from None
+
+    def _finish(self, exc_type) -> None:
+        """Close the staging files; when all went well, make the DuckDB file and move all in."""
+        try:
             if exc_type is not None:
                 for w in self.writers.values():
                     w.close()
@@ -229,8 +255,71 @@ class TableWriter:
             _release_memory()
             _duckdb_from_parquet(self.stage, self.longest_text)
             commit(self.stage, self.output, [f"{name}.parquet" for name in SCHEMAS] + ["sahel.duckdb"])
-        finally:
-            shutil.rmtree(self.stage, ignore_errors=True)
+        except BaseException:
+            for w in self.writers.values():
+                try:
+                    w.close()
+                except OSError:
+                    pass
+            raise
+
+
+class DiskFullError(UserError):
+    """The disk (or quota) of the output folder filled up during a build."""
+
+    def __init__(self, output: Path) -> None:
+        super().__init__(f"the disk is full while writing the tables into '{output}': nothing was changed "
+                         "(the previous tables are kept, this build's files removed); free some space and "
+                         "build again")
+
+
+def is_disk_full(exc: BaseException) -> bool:
+    """Whether ``exc`` says the disk or quota is full (OSError, or DuckDB's and Arrow's own errors)."""
+    if isinstance(exc, OSError) and exc.errno in (errno.ENOSPC, errno.EDQUOT):
+        return True
+    text = str(exc)
+    return "No space left on device" in text or "Disk quota exceeded" in text
+
+
+LOCK = ".lock"
+
+
+class OutputLock:
+    """An exclusive lock on an output folder (``flock`` on its ``.lock`` file), held by a build
+    from its start to its end, so two builds never write one folder at once."""
+
+    def __init__(self, output: Path) -> None:
+        self.path = Path(output) / LOCK
+        self.fd: int | None = None
+
+    def acquire(self, wait: float = 0.0) -> OutputLock:
+        """Take the lock, waiting up to ``wait`` seconds; a UserError names the build holding it."""
+        import fcntl
+
+        self.fd = os.open(self.path, os.O_RDWR | os.O_CREAT | getattr(os, "O_CLOEXEC", 0), 0o644)
+        deadline = time.monotonic() + wait
+        while True:
+            try:
+                fcntl.flock(self.fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+                break
+            except BlockingIOError:
+                if time.monotonic() >= deadline:
+                    holder = os.pread(self.fd, 64, 0).decode("ascii", "replace").strip() or "?"
+                    os.close(self.fd)
+                    self.fd = None
+                    raise UserError(
+                        f"another build (process {holder}) is writing into '{self.path.parent}': "
+                        "wait for it to end, or build into another --output folder") from None
+                time.sleep(0.05)
+        os.ftruncate(self.fd, 0)
+        os.pwrite(self.fd, str(os.getpid()).encode(), 0)
+        return self
+
+    def release(self) -> None:
+        """Let go of the lock (closing the file releases it)."""
+        if self.fd is not None:
+            os.close(self.fd)
+            self.fd = None
 
 
 JOURNAL = ".commit"
@@ -369,18 +458,46 @@ def write_all(tables: dict[str, pd.DataFrame], output: Path) -> None:
 
 
 def load(directory: str | os.PathLike = "data/processed") -> dict[str, pd.DataFrame]:
-    """Read the tables of a build folder as typed DataFrames (a missing table comes back empty)."""
+    """Read the tables of a build folder as typed DataFrames (a missing table comes back empty).
+
+    A table file that cannot be read (truncated, not parquet) is a UserError saying to build again."""
     directory = Path(directory)
     if (directory / JOURNAL).exists():
-        recover(directory)  # a build was killed while moving its tables in
+        _recover_when_free(directory)  # a build was killed while moving its tables in
     out: dict[str, pd.DataFrame] = {}
     for name in TABLES:
         path = directory / f"{name}.parquet"
         if path.exists():
-            out[name] = _typed(name, pd.read_parquet(path))
+            out[name] = _typed(name, read_table(path))
         else:
             out[name] = frame(name)
     return out
+
+
+def read_table(path: Path) -> pd.DataFrame:
+    """``pd.read_parquet(path)``; a file that cannot be read is a UserError: run build again."""
+    import pyarrow as pa
+
+    try:
+        return pd.read_parquet(path)
+    except (pa.ArrowException, OSError, ValueError) as exc:
+        first = str(exc).strip().split("\n")[0][:160]
+        raise UserError(f"the table '{path}' cannot be read ({type(exc).__name__}: {first}): "
+                        "run build again") from None
+
+
+def _recover_when_free(directory: Path) -> None:
+    """Roll back a half-done commit, unless a build holds the folder (it is committing right now:
+    wait for it); a folder that cannot be locked (read-only) is rolled back in memory only: not at all."""
+    lock = OutputLock(directory)
+    try:
+        lock.acquire(wait=30.0)
+    except OSError:  # read-only folder: nothing can be moved back, read what is there
+        return
+    try:
+        recover(directory)
+    finally:
+        lock.release()
 
 
 def _typed(table: str, df: pd.DataFrame) -> pd.DataFrame:

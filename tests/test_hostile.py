@@ -63,15 +63,15 @@ def hostile(tmp_path_factory):
     (bad / "loop-a.txt").symlink_to(bad / "loop-b.txt")
     (bad / "loop-b.txt").symlink_to(bad / "loop-a.txt")
     out = root / "out"
-    real_read = Path.read_bytes
+    real_open = os.open
 
-    def read_bytes(self):  # root ignores file modes: make the locked file unreadable for real
-        if self.name == "locked.txt":
-            raise PermissionError(13, "Permission denied", str(self))
-        return real_read(self)
+    def os_open(path, *args, **kwargs):  # root ignores file modes: make the locked file unreadable for real
+        if Path(path).name == "locked.txt":
+            raise PermissionError(13, "Permission denied", str(path))
+        return real_open(path, *args, **kwargs)
 
     mp = pytest.MonkeyPatch()
-    mp.setattr(Path, "read_bytes", read_bytes)
+    mp.setattr(os, "open", os_open)
     try:
         summary = build(corpus, out, use_cache=False)
     finally:

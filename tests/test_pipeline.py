@@ -96,7 +96,7 @@ def test_a_stored_result_that_cannot_be_read_is_parsed_again(tmp_path):
     out = tmp_path / "out"
     first = build(SEEDS, out)
     tables_first = load(out)
-    broken = sorted((out / ".cache").glob("*.pkl"))[0]
+    broken = sorted((out / ".cache").glob("*.json"))[0]
     broken.write_bytes(b"not a pickle")
     second = build(SEEDS, out)
     assert second.cached == first.files - 1 and second.documents == first.documents

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 from ..errors import DocumentError
+from .limits import LIMITS
 from .txt import decode
 from .types import RawText
 
@@ -15,11 +16,30 @@ _BLOCK = {"p", "div", "section", "article", "main", "li", "ul", "ol", "h1", "h2"
 _NAV_CLASS = re.compile(r"(^|[\s_-])(nav|menu|breadcrumb|cookie|share|social|skip|sidebar)", re.I)
 
 
+_META_CHARSET = re.compile(rb"""<meta\b[^>]*?charset\s*=\s*["']?\s*([A-Za-z0-9._:-]+)""", re.I)
+
+
+def declared_charset(data: bytes) -> str | None:
+    """The encoding a page declares in a ``<meta charset>`` (or http-equiv) tag of its first 4 kB."""
+    m = _META_CHARSET.search(data[:4096])
+    return m.group(1).decode("ascii") if m else None
+
+
+def decode_page(data: bytes) -> tuple[str, str, list[str]]:
+    """A page's characters: BOM, then valid UTF-8, then its declared charset, then the detector;
+    refused when over the character limit (before it is parsed)."""
+    text, encoding, warnings = decode(data, declared_charset(data))
+    if len(text) > LIMITS.max_text_chars:
+        raise DocumentError(
+            "read", f"HTML page of {len(text):,} characters is over the limit of {LIMITS.max_text_chars:,}")
+    return text, encoding, warnings
+
+
 def read_html(data: bytes) -> RawText:
     """Extract the readable main text of an HTML page, one block per paragraph."""
     from bs4 import BeautifulSoup
 
-    text, encoding, warnings = decode(data)
+    text, encoding, warnings = decode_page(data)
     try:
         soup = BeautifulSoup(text, "lxml")
     except Exception as exc:  # noqa: BLE001 - a broken page becomes a problem row
@@ -47,18 +67,29 @@ def read_html(data: bytes) -> RawText:
 
 
 def _walk(node, out: list[str]) -> None:
+    """The text of ``node``'s children with block breaks, walked with a stack (no recursion), so
+    100,000 nested tags or a page of unclosed ones cannot raise RecursionError."""
     from bs4 import NavigableString, Tag
     from bs4.element import Comment
 
-    for child in node.children:
+    stack: list = [iter(node.children)]
+    closers: list[str | None] = [None]
+    while stack:
+        child = next(stack[-1], None)
+        if child is None:
+            stack.pop()
+            closer = closers.pop()
+            if closer:
+                out.append(closer)
+            continue
         if isinstance(child, Comment):
             continue
         if isinstance(child, NavigableString):
             out.append(re.sub(r"\s+", " ", str(child)))
         elif isinstance(child, Tag):
             block = child.name in _BLOCK
-            if block:
-                out.append("\n\n" if child.name != "br" and child.name != "li" else "\n")
-            _walk(child, out)
-            if block:
-                out.append("\n\n" if child.name not in ("br", "li") else "\n")
+            brk = ("\n\n" if child.name not in ("br", "li") else "\n") if block else None
+            if brk:
+                out.append(brk)
+            stack.append(iter(child.children))
+            closers.append(brk)

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import io
 import logging
+import re
 
 from ..errors import DocumentError
 from .limits import LIMITS
@@ -25,12 +26,7 @@ def read_pdf(data: bytes) -> RawText:
     try:
         reader = PdfReader(io.BytesIO(data), strict=False)
         if reader.is_encrypted:
-            try:
-                ok = reader.decrypt("")
-            except Exception:  # noqa: BLE001 - pypdf raises several types here
-                ok = 0
-            if not ok:
-                raise DocumentError("read", "encrypted PDF: needs a password to read its text")
+            _decrypt(reader)
         n_pages = len(reader.pages)
     except DocumentError:
         raise
@@ -45,14 +41,20 @@ def read_pdf(data: bytes) -> RawText:
     pages: list[str] = []
     warnings: list[str] = []
     total = 0
+    unreadable: list[int] = []
     for number, page in enumerate(reader.pages, start=1):
         text = _page_text(page, number, warnings)
+        if _unmapped_share(text) > LIMITS.max_unmapped_share:
+            unreadable.append(number)
+            text = ""
         total += len(text)
         if total > LIMITS.max_text_chars:
             raise DocumentError(
                 "read", f"PDF text is over the limit of {LIMITS.max_text_chars:,} characters"
             )
         pages.append(text.strip("\n"))
+    if unreadable:
+        _unreadable(unreadable, n_pages, warnings, any(p.strip() for p in pages))
     if not any(p.strip() for p in pages):
         raise DocumentError(
             "read",
@@ -78,4 +80,103 @@ def _page_text(page, number: int, warnings: list[str]) -> str:
         except Exception as exc:  # noqa: BLE001 - a bad page must not stop the others
             warnings.append(f"page {number} could not be read ({type(exc).__name__})")
             return ""
-    return "\n".join(line.strip() for line in text.split("\n"))
+    return "\n".join(line.strip() for line in reading_order(text).split("\n"))
+
+
+def _decrypt(reader) -> None:
+    """Open an encrypted PDF with the empty user password (RC4 or AES), or say what it needs."""
+    from pypdf.errors import DependencyError
+
+    try:
+        ok = reader.decrypt("")
+    except DependencyError:
+        raise DocumentError("read", "encrypted PDF (AES): the 'cryptography' package is needed to read it") from None
+    except Exception:  # noqa: BLE001 - pypdf raises several types here
+        ok = 0
+    if not ok:
+        raise DocumentError("read", "encrypted PDF: needs a password to read its text")
+
+
+_VISIBLE = re.compile(r"\S")
+# What a glyph without a Unicode mapping comes out as: control characters, the replacement
+# character, private-use code points.
+_UNMAPPED = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f-\x9f\ufffd\ue000-\uf8ff]")
+
+
+def _unmapped_share(text: str) -> float:
+    """The share of a page's visible characters that are glyphs without a Unicode mapping."""
+    visible = len(_VISIBLE.findall(text))
+    return len(_UNMAPPED.findall(text)) / visible if visible >= 20 else 0.0
+
+
+def _unreadable(numbers: list[int], n_pages: int, warnings: list[str], rest: bool) -> None:
+    """Say which pages are unmapped glyphs (a font without a ToUnicode map): OCR is the way on."""
+    where = ", ".join(map(str, numbers[:10])) + (" ..." if len(numbers) > 10 else "")
+    reason = (f"PDF page(s) {where} of {n_pages}: the text is mostly glyphs without a Unicode mapping "
+              "(a font without ToUnicode), unreadable: run OCR, e.g. 'ocrmypdf --force-ocr in.pdf out.pdf'")
+    if not rest:
+        raise DocumentError("read", reason)
+    warnings.append(reason + "; those pages were left out")
+
+
+_GAP = re.compile(r"\S {3,}\S")
+
+
+def reading_order(text: str) -> str:
+    """A page's layout-mode text with two columns read left column first, then the right one.
+
+    pypdf's layout mode keeps the columns on one line each, side by side at a fixed gutter (its
+    plain mode follows the content stream, which may interleave them). A run of lines that leaves
+    the same three character positions blank, with prose on both sides, is split there; a line
+    across the gutter (a heading, a table) ends the run and stays whole."""
+    lines = text.split("\n")
+    gutter = _gutter(lines)
+    if gutter is None:
+        return text
+    out: list[str] = []
+    left: list[str] = []
+    right: list[str] = []
+    for line in lines:
+        if line[gutter - 1 : gutter + 2].strip():
+            out += _columns(left, right) + [line]
+            left, right = [], []
+        else:
+            left.append(line[: gutter - 1].rstrip())
+            right.append(line[gutter + 2 :].rstrip())
+    return "\n".join(out + _columns(left, right))
+
+
+def _columns(left: list[str], right: list[str]) -> list[str]:
+    while right and not right[-1].strip():
+        right.pop()
+    return left + ([""] + right if any(r.strip() for r in right) else [])
+
+
+def _gutter(lines: list[str]) -> int | None:
+    """The character position of the gutter between two columns of prose, or None."""
+    body = [ln for ln in lines if ln.strip()]
+    if len(body) < 8 or sum(1 for ln in body if _GAP.search(ln)) < len(body) // 2:
+        return None
+    width = max(map(len, body))
+    for c in sorted(range(width // 4, 3 * width // 4), key=lambda c: abs(c - width // 2)):
+        clear = [ln for ln in body if not ln[c - 1 : c + 2].strip()]
+        if len(clear) < 0.85 * len(body):
+            continue
+        both = [ln for ln in clear if ln[: c - 1].strip() and ln[c + 2 :].strip()]
+        if len(both) >= len(body) // 2 and _prose(both, c):
+            return c
+    return None
+
+
+def _prose(lines: list[str], c: int) -> bool:
+    """Whether both sides of position ``c`` read as prose: letters mostly, the left side filled
+    out to near the gutter on most lines (a table's label column is not)."""
+    left = [ln[: c - 1].strip() for ln in lines]
+    right = [ln[c + 2 :].strip() for ln in lines]
+    full = sum(1 for ln in lines if len(ln[: c - 1].rstrip()) >= 0.7 * (c - 1))
+    return full >= 0.6 * len(lines) and all(_letters(" ".join(side)) >= 0.7 for side in (left, right))
+
+
+def _letters(text: str) -> float:
+    visible = [ch for ch in text if not ch.isspace()]
+    return sum(ch.isalpha() for ch in visible) / len(visible) if visible else 0.0
