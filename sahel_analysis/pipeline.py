@@ -18,7 +18,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from . import PARSER_VERSION
+from . import PARSER_VERSION, relevance
 from .documents import content_hash, read_documents
 from .errors import DocumentError, UserError
 from .redactions import find_redactions
@@ -117,7 +117,9 @@ def process_file(path: str | Path, name: str | None = None) -> FileResult:
         t1 = time.perf_counter()
         for row in find_redactions(doc):
             result.rows["redactions"].append({"file": name, "part": doc.part, **row})
-        for table in FACT_TABLES:
+        # relevance gate (issue 15): a document naming nothing of the Sahel skips fact extraction
+        relevant = result.rows["documents"][-1]["relevant"] = relevance.document_is_relevant(doc)
+        for table in FACT_TABLES if relevant or not relevance.GATE else ():
             try:
                 rows = _extractor(table)(doc)
             except ModuleNotFoundError:

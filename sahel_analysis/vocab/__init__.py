@@ -424,3 +424,14 @@ def _countries() -> dict[str, str]:
 def countries() -> dict[str, str]:
     """ISO3 code -> Dutch display name, for every country."""
     return dict(_countries())
+
+
+# --- relevance gate (issue 15)
+@cache
+def relevance_terms() -> dict[str, frozenset[str]]:
+    """``relevance.csv`` as kind -> values: the entity kinds, ISO3 codes and organisations
+    whose mention makes a document relevant (see :mod:`sahel_analysis.relevance`)."""
+    out: dict[str, set[str]] = {}
+    for row in read_csv("relevance.csv"):
+        out.setdefault(row["kind"], set()).add(row["value"])
+    return {k: frozenset(v) for k, v in out.items()}
