@@ -13,14 +13,14 @@ from ..errors import DocumentError
 from .limits import LIMITS
 from .types import RawText
 
-SUFFIXES = {".txt": "txt", ".text": "txt", ".md": "txt", ".pdf": "pdf", ".html": "html", ".htm": "html"}
+SUFFIXES = {".txt": "txt", ".text": "txt", ".md": "txt", ".pdf": "pdf", ".html": "html", ".htm": "html", ".docx": "docx"}
 
 
 def read_file(path: Path) -> RawText:
     """Read one file into its raw text; raises DocumentError(stage='read', reason) when it cannot."""
     kind = SUFFIXES.get(path.suffix.lower())
     if kind is None:
-        raise DocumentError("read", f"unsupported file type '{path.suffix}' (use .txt, .pdf, .html)")
+        raise DocumentError("read", f"unsupported file type '{path.suffix}' (use .txt, .pdf, .html, .docx)")
     try:
         size = path.stat().st_size
     except OSError as exc:
@@ -46,6 +46,10 @@ def read_file(path: Path) -> RawText:
         from .pdf import read_pdf
 
         return read_pdf(data)
+    if kind == "docx":
+        from .docx import read_docx
+
+        return read_docx(data)
     from .html import read_html
 
     return read_html(data)
