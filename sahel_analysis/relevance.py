@@ -1,11 +1,12 @@
 """The relevance gate: does a document name anything of the Sahel at all?
 
 A document that names no mission, no Sahel country (by name, demonym or place), no Sahel
-organisation of the gazetteer and not the region itself (``Sahel``, ``Sahelregio``) is recorded in ``documents`` with ``relevant = false`` and skips
-fact extraction, so building a whole fetched dossier costs little. What counts is data:
-``vocab/relevance.csv``. The decision is :func:`is_relevant`, a pure function of the entities the
-gazetteer found; :func:`document_is_relevant` applies it to a document, sharing the entity scan
-with the fact extractors (``vocab.entities_of`` keeps it in ``doc.memo``).
+organisation of the gazetteer and not the region itself (``Sahel``, ``Sahelregio``) is recorded
+in ``documents`` with ``relevant = false`` and skips fact extraction, so building a whole fetched
+dossier costs little. What counts is data: ``vocab/relevance.csv``. The decision is
+:func:`is_relevant`, a pure function of the entities the gazetteer found and the text;
+:func:`document_is_relevant` applies it to a document, sharing the entity scan with the fact
+extractors (``vocab.entities_of`` keeps it in ``doc.memo``).
 """
 
 from __future__ import annotations

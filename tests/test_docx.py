@@ -11,8 +11,8 @@ import pytest
 
 from sahel_analysis.errors import DocumentError
 from sahel_analysis.pipeline import process_file
-from sahel_analysis.read import read_file
 from sahel_analysis.read import docx as docx_reader
+from sahel_analysis.read import read_file
 from sahel_analysis.read.docx import read_docx
 from sahel_analysis.read.limits import Limits
 

@@ -13,7 +13,8 @@ from ..errors import DocumentError
 from .limits import LIMITS
 from .types import RawText
 
-SUFFIXES = {".txt": "txt", ".text": "txt", ".md": "txt", ".pdf": "pdf", ".html": "html", ".htm": "html", ".docx": "docx"}
+SUFFIXES = {".txt": "txt", ".text": "txt", ".md": "txt", ".pdf": "pdf", ".html": "html", ".htm": "html",
+            ".docx": "docx"}
 
 
 def read_file(path: Path) -> RawText:
