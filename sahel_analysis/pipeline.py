@@ -115,11 +115,12 @@ def process_file(path: str | Path, name: str | None = None) -> FileResult:
         for warning in doc.warnings:
             result.rows["problems"].append(_problem(name, doc.part, "read", warning))
         t1 = time.perf_counter()
-        for row in find_redactions(doc):
-            result.rows["redactions"].append({"file": name, "part": doc.part, **row})
-        # relevance gate (issue 15): a document naming nothing of the Sahel skips fact extraction
+        # relevance gate (issue 15): a document naming nothing of the Sahel skips extraction
         relevant = result.rows["documents"][-1]["relevant"] = relevance.document_is_relevant(doc)
-        for table in FACT_TABLES if relevant or not relevance.GATE else ():
+        relevant = relevant or not relevance.GATE
+        for row in find_redactions(doc) if relevant else ():
+            result.rows["redactions"].append({"file": name, "part": doc.part, **row})
+        for table in FACT_TABLES if relevant else ():
             try:
                 rows = _extractor(table)(doc)
             except ModuleNotFoundError:

@@ -435,3 +435,13 @@ def relevance_terms() -> dict[str, frozenset[str]]:
     for row in read_csv("relevance.csv"):
         out.setdefault(row["kind"], set()).add(row["value"])
     return {k: frozenset(v) for k, v in out.items()}
+
+
+def relevance_aliases() -> tuple[str, ...]:
+    """Every alias whose entity :func:`sahel_analysis.relevance.is_relevant` counts, as written."""
+    terms = relevance_terms()
+    kinds, countries, orgs = (terms.get(k, frozenset()) for k in ("entity_kind", "country", "org"))
+    return tuple(a.alias for a in _aliases()
+                 if a.kind in kinds
+                 or (a.kind in ("country", "demonym", "place") and a.iso3 in countries)
+                 or (a.kind in ("org", "armed_group") and a.canonical in orgs))
