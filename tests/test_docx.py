@@ -58,6 +58,34 @@ def test_header_before_and_footer_after_the_body():
     assert text.index("Ministerie van Defensie") < text.index("Het lichaam") < text.index("nr. 999")
 
 
+def with_footnotes(data: bytes, notes: dict[int, str]) -> bytes:
+    """``data`` with a footnotes part holding ``notes`` (python-docx writes none itself)."""
+    w = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+    body = "".join(f'<w:footnote w:id="{i}"><w:p><w:r><w:t>{t}</w:t></w:r></w:p></w:footnote>'
+                   for i, t in notes.items())
+    sep = '<w:footnote w:type="separator" w:id="-1"><w:p><w:r><w:t>----</w:t></w:r></w:p></w:footnote>'
+    src, out = zipfile.ZipFile(io.BytesIO(data)), io.BytesIO()
+    with zipfile.ZipFile(out, "w") as zf:
+        for item in src.infolist():
+            content = src.read(item.filename)
+            if item.filename == "[Content_Types].xml":
+                content = content.replace(b"</Types>", (
+                    b'<Override PartName="/word/footnotes.xml" ContentType="application/'
+                    b'vnd.openxmlformats-officedocument.wordprocessingml.footnotes+xml"/></Types>'))
+            if item.filename == "word/_rels/document.xml.rels":
+                content = content.replace(b"</Relationships>", (
+                    b'<Relationship Id="rIdFn" Type="http://schemas.openxmlformats.org/officeDocument/'
+                    b'2006/relationships/footnotes" Target="footnotes.xml"/></Relationships>'))
+            zf.writestr(item, content)
+        zf.writestr("word/footnotes.xml", f'<w:footnotes xmlns:w="{w}">{sep}{body}</w:footnotes>')
+    return out.getvalue()
+
+
+def test_footnotes_come_after_the_body_with_their_numbers():
+    data = with_footnotes(make_docx(["De brief zelf."]), {1: "Kamerstuk 29521, nr. 100.", 2: "Zie de bijlage."})
+    assert read_docx(data).text == "De brief zelf.\n\n1 Kamerstuk 29521, nr. 100.\n\n2 Zie de bijlage.\n\n"
+
+
 def test_merged_cells_give_their_text_once():
     d = docx.Document()
     t = d.add_table(rows=1, cols=3)

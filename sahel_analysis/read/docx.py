@@ -3,7 +3,8 @@
 Paragraphs and table rows come in document order, each ending in a blank line (as paragraphs do
 in the other readers' raw text, so cleaning treats them alike); a line break inside a paragraph
 stays a line break; the cells of a table row are joined by `` | ``. The first section's (first-page)
-header goes before the body and its footer after it (a Kamerstuk number often stands there). An old
+header goes before the body and its footer after it (a Kamerstuk number often stands there), then the
+footnotes, each as a paragraph that starts with its number (as at a page foot). An old
 binary ``.doc``, a file that is no ZIP package, a package without a Word document in it, a
 truncated file and a package that unpacks to more than the file-size limit are reported as such.
 """
@@ -18,6 +19,7 @@ from ..errors import DocumentError
 from .limits import LIMITS
 from .types import RawText
 
+_W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 _OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # the binary Word 97-2003 .doc container
 _MAIN_PART = "word/document.xml"
 
@@ -60,6 +62,26 @@ def _blocks(container) -> Iterator[str]:  # noqa: ANN001 - a docx Document, head
             yield block.text
 
 
+def _footnotes(document) -> list[str]:  # noqa: ANN001 - a docx Document
+    """``N text`` for each real footnote of the document (separators and continuations skipped)."""
+    from docx.opc.constants import RELATIONSHIP_TYPE as RT
+    from lxml import etree
+
+    out: list[str] = []
+    for rel in document.part.rels.values():
+        if rel.reltype != RT.FOOTNOTES or rel.is_external:
+            continue
+        root = etree.fromstring(rel.target_part.blob, parser=etree.XMLParser(resolve_entities=False))
+        for note in root.iter(f"{_W}footnote"):
+            if note.get(f"{_W}type") in ("separator", "continuationSeparator", "continuationNotice"):
+                continue
+            text = " ".join("".join(t.text or "" for t in p.iter(f"{_W}t")).strip()
+                            for p in note.iter(f"{_W}p")).strip()
+            if text:
+                out.append(f"{note.get(f'{_W}id')} {text}")
+    return out
+
+
 def docx_text(document) -> str:  # noqa: ANN001 - a docx Document
     """The raw text of an opened python-docx document (see the module docstring)."""
     sections = document.sections
@@ -75,6 +97,7 @@ def docx_text(document) -> str:  # noqa: ANN001 - a docx Document
     parts.extend(_blocks(document))
     if footer is not None and not footer.is_linked_to_previous:
         parts.extend(_blocks(footer))
+    parts.extend(_footnotes(document))
     lines = [p.replace("\r", "").strip() for p in parts]
     return "".join(f"{line}\n\n" for line in lines if line)
 
