@@ -82,17 +82,18 @@ def _fetch(args: argparse.Namespace) -> int:
     import datetime as dt
 
     from .errors import UserError
-    from .fetch import API_ROOT, Client, Politeness, fetch, parse_dossier
+    from .fetch import API_ROOT, Client, Politeness, fetch, parse_dossier, parse_soort
 
     try:
         dossiers = [parse_dossier(d) for d in args.dossier or []]
         since = dt.date.fromisoformat(args.since) if args.since else None
         until = dt.date.fromisoformat(args.until) if args.until else None
+        types = [parse_soort(t) for t in args.type or []]
     except ValueError as exc:
         raise UserError(str(exc)) from None
     client = Client(Politeness(delay=args.delay, retries=args.retries, timeout=args.timeout),
                     contact=args.contact)
-    summary = fetch(Path(args.output), dossiers, since, until, args.type or [], client=client,
+    summary = fetch(Path(args.output), dossiers, since, until, types, client=client,
                     api_root=args.api or API_ROOT, limit=args.limit,
                     progress=sys.stderr.isatty() and not args.quiet)
     print(summary.line())

@@ -8,6 +8,7 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import socket
+import time
 from pathlib import Path
 
 import pandas as pd
@@ -237,10 +238,18 @@ def test_dates_and_kinds_go_into_the_query(api, tmp_path):
 
 def test_requests_are_spaced_by_the_delay(api, tmp_path):
     three_papers(api)
-    fetch(tmp_path / "c", [Dossier(29521)], client=Client(Politeness(delay=0.05)), api_root=api.root)
-    times = [t for _, _, t in api.log]
-    assert len(times) == 5
-    assert min(b - a for a, b in zip(times, times[1:], strict=False)) >= 0.045
+    c = Client(Politeness(delay=0.05))
+    sent: list[float] = []
+    get = c.session.get
+
+    def timed_get(*args, **kw):
+        sent.append(time.monotonic())
+        return get(*args, **kw)
+
+    c.session.get = timed_get
+    fetch(tmp_path / "c", [Dossier(29521)], client=c, api_root=api.root)
+    assert len(sent) == len(api.log) == 5
+    assert min(b - a for a, b in zip(sent, sent[1:], strict=False)) >= 0.049
 
 
 def test_a_dossier_addition_gives_the_kamerstuk_number(api, tmp_path):
@@ -276,10 +285,19 @@ def test_cli_fetch(api, tmp_path, capsys):
 @pytest.mark.parametrize(("args", "says"), [
     (["--dossier", "vredesmissies"], "not a dossier number"),
     (["--since", "1 maart"], "Invalid isoformat"),
+    (["--type", "brief regeringen"], "did you mean: 'Brief regering'"),
 ])
 def test_cli_fetch_refuses_bad_arguments(tmp_path, capsys, args, says):
     assert main(["fetch", "--output", str(tmp_path / "c"), *args]) == 2
     assert says in capsys.readouterr().err
+
+
+def test_document_kinds_are_those_tkapi_knows():
+    from sahel_analysis.fetch import parse_soort
+
+    assert parse_soort("brief  REGERING") == "Brief regering"
+    with pytest.raises(ValueError, match="not a document kind"):
+        parse_soort("kamerbrief")
 
 
 def test_the_default_dossiers_are_in_the_vocabulary():

@@ -24,10 +24,10 @@ import requests
 from ..vocab import read_csv
 from .files import check_file, file_name
 from .http import Client, FetchError, Politeness, user_agent
-from .listing import API_ROOT, BadItem, Dossier, Paper, list_papers, parse_dossier, query
+from .listing import API_ROOT, BadItem, Dossier, Paper, list_papers, parse_dossier, parse_soort, query
 from .manifest import COLUMNS, MANIFEST, PROBLEM_COLUMNS, PROBLEMS, Appender, doc_types, fetched, read_manifest
 
-__all__ = ["fetch", "FetchSummary", "default_dossiers", "parse_dossier", "Dossier", "Paper",
+__all__ = ["fetch", "FetchSummary", "default_dossiers", "parse_dossier", "parse_soort", "Dossier", "Paper",
            "Client", "Politeness", "FetchError", "user_agent", "API_ROOT"]
 
 

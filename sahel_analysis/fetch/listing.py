@@ -15,7 +15,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from urllib.parse import urljoin
 
-from tkapi.document import Document, DocumentFilter
+from tkapi.document import Document, DocumentFilter, DocumentSoort
 from tkapi.tkapi import TKApi
 
 from .http import Client
@@ -42,6 +42,20 @@ def parse_dossier(text: str) -> Dossier:
     if not m:
         raise ValueError(f"not a dossier number: {text!r} (write 29521 or 21501-02)")
     return Dossier(int(m[1]), m[2] or "")
+
+
+def parse_soort(text: str) -> str:
+    """A document kind as the API writes it (``Brief regering``), matched without regard to case;
+    ValueError naming the nearest kinds for anything tkapi does not know."""
+    import difflib
+
+    kinds = {s.value.casefold(): s.value for s in DocumentSoort}
+    found = kinds.get(" ".join(text.split()).casefold())
+    if found:
+        return found
+    near = difflib.get_close_matches(text.casefold(), list(kinds), n=3, cutoff=0.5)
+    hint = f" (did you mean: {', '.join(repr(kinds[n]) for n in near)}?)" if near else ""
+    raise ValueError(f"not a document kind of the API: {text!r}{hint}")
 
 
 @dataclass(frozen=True)
