@@ -1,4 +1,4 @@
-"""Command line: ``sahel-analysis build | evaluate | report | reports | notebooks | search``."""
+"""Command line: ``sahel-analysis build | evaluate | report | reports | notebooks | search | fetch``."""
 
 from __future__ import annotations
 
@@ -83,6 +83,28 @@ def _search(args: argparse.Namespace) -> int:
     return 0
 
 
+def _fetch(args: argparse.Namespace) -> int:
+    import datetime as dt
+
+    from .errors import UserError
+    from .fetch import API_ROOT, Client, Politeness, fetch, parse_dossier, parse_soort
+
+    try:
+        dossiers = [parse_dossier(d) for d in args.dossier or []]
+        since = dt.date.fromisoformat(args.since) if args.since else None
+        until = dt.date.fromisoformat(args.until) if args.until else None
+        types = [parse_soort(t) for t in args.type or []]
+    except ValueError as exc:
+        raise UserError(str(exc)) from None
+    client = Client(Politeness(delay=args.delay, retries=args.retries, timeout=args.timeout),
+                    contact=args.contact)
+    summary = fetch(Path(args.output), dossiers, since, until, types, client=client,
+                    api_root=args.api or API_ROOT, limit=args.limit,
+                    progress=sys.stderr.isatty() and not args.quiet)
+    print(summary.line())
+    return 0
+
+
 def parser() -> argparse.ArgumentParser:
     """The argument parser of the ``sahel-analysis`` command."""
     p = argparse.ArgumentParser(prog="sahel-analysis", description=__doc__)
@@ -131,6 +153,23 @@ def parser() -> argparse.ArgumentParser:
     s.add_argument("--data", default="data/processed")
     s.add_argument("--regex", action="store_true")
     s.set_defaults(func=_search)
+
+    f = sub.add_parser("fetch", help="download the papers of Kamerstuk dossiers (needs network)")
+    f.add_argument("--dossier", action="append", help="dossier number, e.g. 29521 or 21501-02 "
+                   "(repeatable; default: the Sahel dossiers of vocab/fetch_dossiers.csv)")
+    f.add_argument("--since", default=None, help="first date, YYYY-MM-DD")
+    f.add_argument("--until", default=None, help="last date, YYYY-MM-DD (inclusive)")
+    f.add_argument("--type", action="append", help="document kind as the API names it, e.g. "
+                   "'Brief regering' (repeatable; default: all)")
+    f.add_argument("--output", default="corpus", help="corpus folder (default: corpus)")
+    f.add_argument("--limit", type=int, default=None, help="fetch at most this many new papers")
+    f.add_argument("--delay", type=float, default=1.0, help="seconds between requests (default 1)")
+    f.add_argument("--retries", type=int, default=5, help="retries on 429, 5xx and time-outs")
+    f.add_argument("--timeout", type=float, default=60.0, help="seconds per request")
+    f.add_argument("--contact", default="", help="an e-mail address for the User-Agent")
+    f.add_argument("--api", default=None, help="OData root (default: the Tweede Kamer's)")
+    f.add_argument("--quiet", action="store_true", help="no progress bar")
+    f.set_defaults(func=_fetch)
     return p
 
 

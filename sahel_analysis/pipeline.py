@@ -23,7 +23,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from . import PARSER_VERSION
+from . import PARSER_VERSION, relevance
 from .documents import content_hash, split_documents
 from .errors import DocumentError, UserError
 from .read import LIMITS, SUFFIXES, not_regular, parse_bytes, read_bytes
@@ -178,9 +178,12 @@ def _process(path: Path, name: str, result: FileResult, cache_dir: str | None) -
         for warning in doc.warnings:
             result.rows["problems"].append(_problem(name, doc.part, "read", warning))
         t1 = time.perf_counter()
-        for row in find_redactions(doc):
+        # relevance gate (issue 15): a document naming nothing of the Sahel skips extraction
+        relevant = result.rows["documents"][-1]["relevant"] = relevance.document_is_relevant(doc)
+        relevant = relevant or not relevance.GATE
+        for row in find_redactions(doc) if relevant else ():
             result.rows["redactions"].append({"file": name, "part": doc.part, **row})
-        for table in FACT_TABLES:
+        for table in FACT_TABLES if relevant else ():
             try:
                 rows = _extractor(table)(doc)
             except ModuleNotFoundError:

@@ -44,6 +44,7 @@ SCHEMAS: dict[str, dict[str, str]] = {
         "raw_end": "Int64",
         "content_hash": "string",
         "parser_version": "string",
+        "relevant": "boolean",
     },
     "contributions": {
         "file": "string",

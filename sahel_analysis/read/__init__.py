@@ -19,7 +19,8 @@ from ..errors import DocumentError
 from .limits import LIMITS
 from .types import RawText
 
-SUFFIXES = {".txt": "txt", ".text": "txt", ".md": "txt", ".pdf": "pdf", ".html": "html", ".htm": "html"}
+SUFFIXES = {".txt": "txt", ".text": "txt", ".md": "txt", ".pdf": "pdf", ".html": "html", ".htm": "html",
+            ".docx": "docx"}
 _KINDS = {stat.S_IFIFO: "a FIFO (named pipe)", stat.S_IFCHR: "a character device",
           stat.S_IFBLK: "a block device", stat.S_IFSOCK: "a socket", stat.S_IFDIR: "a folder"}
 _HTML_START = re.compile(rb"(?:\xef\xbb\xbf)?\s*(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html[\s>])", re.I | re.S)
@@ -91,7 +92,7 @@ def parse_bytes(data: bytes, suffix: str) -> RawText:
     suffix = suffix.lower()
     named = SUFFIXES.get(suffix)
     if named is None:
-        raise DocumentError("read", f"unsupported file type '{suffix}' (use .txt, .pdf, .html)")
+        raise DocumentError("read", f"unsupported file type '{suffix}' (use .txt, .pdf, .html, .docx)")
     if not data:
         raise DocumentError("read", "the file is empty")
     if not data.strip():
@@ -115,6 +116,10 @@ def _parse(data: bytes, kind: str) -> RawText:
         from .pdf import read_pdf
 
         raw = read_pdf(data)
+    elif kind == "docx":
+        from .docx import read_docx
+
+        raw = read_docx(data)
     else:
         from .html import read_html
 
@@ -127,7 +132,7 @@ def read_file(path: Path) -> RawText:
     """Read one file into its raw text; raises DocumentError(stage='read', reason) when it cannot."""
     path = Path(path)
     if SUFFIXES.get(path.suffix.lower()) is None:
-        raise DocumentError("read", f"unsupported file type '{path.suffix}' (use .txt, .pdf, .html)")
+        raise DocumentError("read", f"unsupported file type '{path.suffix}' (use .txt, .pdf, .html, .docx)")
     return parse_bytes(read_bytes(path), path.suffix)
 
 

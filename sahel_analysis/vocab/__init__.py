@@ -424,3 +424,24 @@ def _countries() -> dict[str, str]:
 def countries() -> dict[str, str]:
     """ISO3 code -> Dutch display name, for every country."""
     return dict(_countries())
+
+
+# --- relevance gate (issue 15)
+@cache
+def relevance_terms() -> dict[str, frozenset[str]]:
+    """``relevance.csv`` as kind -> values: the entity kinds, ISO3 codes and organisations
+    whose mention makes a document relevant (see :mod:`sahel_analysis.relevance`)."""
+    out: dict[str, set[str]] = {}
+    for row in read_csv("relevance.csv"):
+        out.setdefault(row["kind"], set()).add(row["value"])
+    return {k: frozenset(v) for k, v in out.items()}
+
+
+def relevance_aliases() -> tuple[str, ...]:
+    """Every alias whose entity :func:`sahel_analysis.relevance.is_relevant` counts, as written."""
+    terms = relevance_terms()
+    kinds, countries, orgs = (terms.get(k, frozenset()) for k in ("entity_kind", "country", "org"))
+    return tuple(a.alias for a in _aliases()
+                 if a.kind in kinds
+                 or (a.kind in ("country", "demonym", "place") and a.iso3 in countries)
+                 or (a.kind in ("org", "armed_group") and a.canonical in orgs))
