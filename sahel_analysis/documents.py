@@ -16,11 +16,14 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import re
+from collections.abc import Callable
 from pathlib import Path
+from typing import NamedTuple
 
 from .clean import clean
 from .model import Document
 from .read import read_file
+from .vocab import date_words, month_names
 
 MEMO_ANCHOR = re.compile(
     r"^[\s*_#]*TER\s+(?:BESLISSING|INFORMATIE|ADVISERING|ADVIES|KENNISNAME|ONDERTEKENING|PARAAF)"
@@ -30,9 +33,8 @@ MEMO_ANCHOR = re.compile(
 LETTER_ANCHOR = re.compile(
     r"^[\s\f]*(?:Nr\.\s*\d+|[A-Z]{1,3})?\s*BRIEF VAN DE(?:N)? (?:MINISTER|STAATSSECRETARIS)", re.M
 )
-MONTHS = {m: i for i, m in enumerate(
-    ["januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus", "september",
-     "oktober", "november", "december"], start=1)}
+# the full month names of the one month table (vocab/months.csv) that dates.py reads too
+MONTHS = {m.name: m.month for m in month_names() if m.full}
 _MONTH_RE = "|".join(MONTHS)
 
 
@@ -59,7 +61,7 @@ _DATE_LABELS = (
     r"(?:nieuws(?:bericht|artikel|item)?|persbericht|bericht|artikel|publicatie(?:datum)?|datum"
     r"|(?:gepubliceerd|geplaatst|verschenen|uitgegeven|gepost|online)(?:\s+op)?|op)"
 )
-_WEEKDAYS = r"(?:maandag|dinsdag|woensdag|donderdag|vrijdag|zaterdag|zondag|ma|di|wo|do|vr|za|zo)\.?"
+_WEEKDAYS = "(?:" + "|".join([*date_words("weekday"), *date_words("weekday_short")]) + r")\.?"
 _TIME = r"\d{1,2}[:.]\d{2}(?:\s*uur)?"
 # One field of a date line: an optional label and weekday, the date, an optional time.
 DATE_LINE_FIELD = re.compile(
@@ -322,7 +324,7 @@ _LINE_DE_HET = re.compile(r"\n(?=De|Het)")
 
 def document_type(text: str, raw: str) -> str:
     """``nota``, ``kamerbrief`` or ``nieuwsbericht`` from the header's shape."""
-    return _doc_type(text, raw, _Session(raw))
+    return decide_type(_Header(text, raw)).value
 
 
 class _Session:
@@ -339,15 +341,6 @@ class _Session:
         return self.match
 
 
-def _doc_type(text: str, raw: str, session: _Session) -> str:
-    if _memo_anchors(raw, first_only=True) or _line_search(_NOTA_LINE, text, "Nn", 3000):
-        return "nota"
-    if _letter_anchors(raw, first_only=True) or _address_letter(text) or session() \
-            or ("w Kamer" in text and _UW_KAMER.search(text)):
-        return "kamerbrief"
-    return "nieuwsbericht"
-
-
 def _address_letter(text: str) -> re.Match[str] | None:
     """``ADDRESS_LETTER.search(text[:3000])``."""
     head = text[:3000]
@@ -356,12 +349,19 @@ def _address_letter(text: str) -> re.Match[str] | None:
 
 
 def describe(doc: Document, raw: str) -> None:
-    """Fill in the metadata of ``doc`` from its clean text and raw text."""
+    """Fill in the metadata of ``doc`` from its clean text and raw text.
+
+    The rules that decided the type, date and title are kept in ``doc.memo`` under ``type_rule``,
+    ``date_rule`` and ``title_rule`` (rule names as in TYPE_RULES, DATE_RULES and TITLE_RULES)."""
     text = doc.text
-    session = _Session(raw)
-    doc.doc_type = _doc_type(text, raw, session)
-    doc.title = _title(text, doc.doc_type)
-    doc.date, doc.date_known = _date(text, session, raw, bare=doc.doc_type == "nieuwsbericht")
+    header = _Header(text, raw)
+    kind = decide_type(header)
+    doc.doc_type = header.doc_type = kind.value
+    title = decide_title(header)
+    doc.title = title.value
+    date = decide_date(header)
+    doc.date, doc.date_known = date.value, date.known
+    doc.memo.update(type_rule=kind.rule, date_rule=date.rule, title_rule=title.rule)
     doc.kamerstuk = _kamerstuk(text, raw)
     ref = _reference(text)
     doc.reference = ref.group(1).rstrip(".") if ref else ""
@@ -390,60 +390,209 @@ def _signatories(text: str, pos: int) -> list[re.Match[str]]:
     return out
 
 
-def _title(text: str, doc_type: str) -> str:
-    if doc_type == "nota":
-        m = _line_search(_NOTA_TITLE, text, "Nn")
-        return m.group(1).strip() if m else ""
-    m = _heading_search(LETTER_TITLE, text, "BRIEF VAN ", HEAD)  # also below a Kamerstuk header
-    if m:
-        return " ".join(m.group(1).split())
-    if doc_type == "nieuwsbericht":
-        first = text.split("\n", 1)[0].strip()
-        return first if len(first) <= 200 else first[:200]
-    s = SUBJECT.search(text[:5000])
-    if s:
-        subject = re.split(r"\s+en\s+over\s+(?:de\s+|het\s+)?", " ".join(s.group(1).split()))[-1]
-        return subject[:1].upper() + subject[1:]
-    return ""
+# --------------------------------------------------------------------------------------------
+# The document decisions: type, title and date are each an ordered list of small named rules;
+# the first rule that answers decides, and its name goes with the answer.
+
+class Decision(NamedTuple):
+    """A decided field of a document: its value, the rule that decided it, and for a date whether
+    the text prints it (``known``) or it is a bound."""
+
+    value: str
+    rule: str
+    known: bool = False
 
 
-def _date(text: str, session: _Session, raw: str = "", bare: bool = False) -> tuple[str, bool]:
-    for pattern, firsts in ((PLACE_DATE, _PLACE_FIRSTS), (DATE_FIELD, "Dd")):
-        m = _line_search(pattern, text, firsts, HEAD)
+class _Header:
+    """What the rules read of one document: its clean and raw text, its type once decided, and
+    the vergaderjaar and years of the text, found on first use."""
+
+    def __init__(self, text: str, raw: str, doc_type: str = "") -> None:
+        self.text = text
+        self.raw = raw
+        self.doc_type = doc_type
+        self.session = _Session(raw)
+        self._years: list[int] | None = None
+
+    @property
+    def years(self) -> list[int]:
+        if self._years is None:
+            self._years = _years(self.text)
+        return self._years
+
+
+Rule = Callable[[_Header], "Decision | None"]
+
+
+def _first_answer(rules: list[tuple[str, Rule]], header: _Header) -> Decision:
+    for _name, rule in rules:
+        found = rule(header)
+        if found is not None:
+            return found
+    raise AssertionError("the last rule of a list always answers")
+
+
+# ---- type
+
+def _type_memo_anchor(h: _Header) -> Decision | None:
+    return Decision("nota", "memo-decision-line") if _memo_anchors(h.raw, first_only=True) else None
+
+
+def _type_nota_line(h: _Header) -> Decision | None:
+    return Decision("nota", "nota-line") if _line_search(_NOTA_LINE, h.text, "Nn", 3000) else None
+
+
+def _type_letter_heading(h: _Header) -> Decision | None:
+    return Decision("kamerbrief", "letter-heading") if _letter_anchors(h.raw, first_only=True) else None
+
+
+def _type_addressed(h: _Header) -> Decision | None:
+    return Decision("kamerbrief", "addressed-to") if _address_letter(h.text) else None
+
+
+def _type_session(h: _Header) -> Decision | None:
+    return Decision("kamerbrief", "session-footer") if h.session() else None
+
+
+def _type_uw_kamer(h: _Header) -> Decision | None:
+    found = "w Kamer" in h.text and _UW_KAMER.search(h.text)
+    return Decision("kamerbrief", "addresses-the-kamer") if found else None
+
+
+def _type_default(h: _Header) -> Decision:
+    return Decision("nieuwsbericht", "default-news")
+
+
+TYPE_RULES: list[tuple[str, Rule]] = [
+    ("memo-decision-line", _type_memo_anchor),
+    ("nota-line", _type_nota_line),
+    ("letter-heading", _type_letter_heading),
+    ("addressed-to", _type_addressed),
+    ("session-footer", _type_session),
+    ("addresses-the-kamer", _type_uw_kamer),
+    ("default-news", _type_default),
+]
+
+
+def decide_type(header: _Header) -> Decision:
+    """The document type by the first rule of TYPE_RULES that answers."""
+    return _first_answer(TYPE_RULES, header)
+
+
+# ---- title
+
+def _title_nota(h: _Header) -> Decision | None:
+    if h.doc_type != "nota":
+        return None
+    m = _line_search(_NOTA_TITLE, h.text, "Nn")
+    return Decision(m.group(1).strip(), "nota-line") if m else Decision("", "nota-without-title")
+
+
+def _title_letter_heading(h: _Header) -> Decision | None:
+    m = _heading_search(LETTER_TITLE, h.text, "BRIEF VAN ", HEAD)  # also below a Kamerstuk header
+    return Decision(" ".join(m.group(1).split()), "letter-heading") if m else None
+
+
+def _title_news_first_line(h: _Header) -> Decision | None:
+    if h.doc_type != "nieuwsbericht":
+        return None
+    first = h.text.split("\n", 1)[0].strip()
+    return Decision(first if len(first) <= 200 else first[:200], "news-first-line")
+
+
+def _title_informs_about(h: _Header) -> Decision | None:
+    s = SUBJECT.search(h.text[:5000])
+    if not s:
+        return None
+    subject = re.split(r"\s+en\s+over\s+(?:de\s+|het\s+)?", " ".join(s.group(1).split()))[-1]
+    return Decision(subject[:1].upper() + subject[1:], "informs-about")
+
+
+def _title_none(h: _Header) -> Decision:
+    return Decision("", "none")
+
+
+TITLE_RULES: list[tuple[str, Rule]] = [
+    ("nota-line", _title_nota),
+    ("letter-heading", _title_letter_heading),
+    ("news-first-line", _title_news_first_line),
+    ("informs-about", _title_informs_about),
+    ("none", _title_none),
+]
+
+
+def decide_title(header: _Header) -> Decision:
+    """The title by the first rule of TITLE_RULES that answers (``header.doc_type`` set)."""
+    return _first_answer(TITLE_RULES, header)
+
+
+# ---- date: a date the text prints (known), else the best bound it supports
+
+def _printed_line(pattern: re.Pattern[str], firsts: str, rule: str) -> Rule:
+    def find(h: _Header) -> Decision | None:
+        m = _line_search(pattern, h.text, firsts, HEAD)
         if m:
             d = FULL_DATE.search(m.group(1))
             iso = d and _iso(*d.groups())
             if iso:
-                return iso, True
-    iso = date_line(raw, bare)
-    if iso:
-        return iso, True
-    # No date line: the best bound the text supports.
-    jl = [(month, int(m.group(1))) for m in _jl_dates(text) if (month := _month_number(m.group(2)))]
-    years: list[int] | None = None
-    if jl:
-        month, _day = max(jl)
-        if session():
-            y1, y2 = int(session().group(1)), int(session().group(2))
-            year = y1 if month >= 9 else y2
-        else:
-            years = _years(text)
-            explicit = [y for y in years if y <= dt.date.today().year]
-            year = max(explicit) if explicit else None
-        if year:
-            return f"{year:04d}-{month:02d}", False
-    if session():
-        return session().group(1), False
-    if years is None:
-        years = _years(text)
-    if years:
-        current = [y for y in years if y <= dt.date.today().year]
-        if current:
-            return str(max(current)), False
-    full = [d for d in (FULL_DATE.finditer(text)) if _iso(*d.groups())]
-    if full:
-        return _iso(*full[-1].groups()) or "", False
-    return "", False
+                return Decision(iso, rule, True)
+        return None
+    return find
+
+
+def _date_news_line(h: _Header) -> Decision | None:
+    iso = date_line(h.raw, bare=h.doc_type == "nieuwsbericht")
+    return Decision(iso, "date-line", True) if iso else None
+
+
+def _date_jl_month(h: _Header) -> Decision | None:
+    """The month of the latest ``12 maart jl.``, in the year the session or the text gives."""
+    jl = [(month, int(m.group(1))) for m in _jl_dates(h.text) if (month := _month_number(m.group(2)))]
+    if not jl:
+        return None
+    month, _day = max(jl)
+    if h.session():
+        y1, y2 = int(h.session().group(1)), int(h.session().group(2))
+        year = y1 if month >= 9 else y2
+    else:
+        explicit = [y for y in h.years if y <= dt.date.today().year]
+        year = max(explicit) if explicit else None
+    return Decision(f"{year:04d}-{month:02d}", "jl-date-bound") if year else None
+
+
+def _date_session_year(h: _Header) -> Decision | None:
+    return Decision(h.session().group(1), "session-year-bound") if h.session() else None
+
+
+def _date_latest_year(h: _Header) -> Decision | None:
+    current = [y for y in h.years if y <= dt.date.today().year]
+    return Decision(str(max(current)), "latest-year-bound") if current else None
+
+
+def _date_last_full_date(h: _Header) -> Decision | None:
+    full = [d for d in FULL_DATE.finditer(h.text) if _iso(*d.groups())]
+    return Decision(_iso(*full[-1].groups()) or "", "last-full-date-bound") if full else None
+
+
+def _date_none(h: _Header) -> Decision:
+    return Decision("", "none")
+
+
+DATE_RULES: list[tuple[str, Rule]] = [
+    ("place-date", _printed_line(PLACE_DATE, _PLACE_FIRSTS, "place-date")),
+    ("date-field", _printed_line(DATE_FIELD, "Dd", "date-field")),
+    ("date-line", _date_news_line),
+    ("jl-date-bound", _date_jl_month),
+    ("session-year-bound", _date_session_year),
+    ("latest-year-bound", _date_latest_year),
+    ("last-full-date-bound", _date_last_full_date),
+    ("none", _date_none),
+]
+
+
+def decide_date(header: _Header) -> Decision:
+    """The date by the first rule of DATE_RULES that answers (``header.doc_type`` set)."""
+    return _first_answer(DATE_RULES, header)
 
 
 def _date_match_iso(m: re.Match[str]) -> str | None:

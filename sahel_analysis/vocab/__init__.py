@@ -424,3 +424,38 @@ def _countries() -> dict[str, str]:
 def countries() -> dict[str, str]:
     """ISO3 code -> Dutch display name, for every country."""
     return dict(_countries())
+
+
+# --- dates and documents: months.csv and date_words.csv (read by dates.py and documents.py)
+
+class Month(NamedTuple):
+    """A month name or abbreviation of months.csv."""
+
+    name: str
+    month: int
+    full: bool
+    language: str
+
+
+@cache
+def month_names(languages: tuple[str, ...] = ("nl",)) -> tuple[Month, ...]:
+    """The rows of months.csv in the given languages, in file order."""
+    return tuple(
+        Month(row["name"], int(row["month"]), row["full"] == "true", row["language"])
+        for row in read_csv("months.csv")
+        if row["language"] in languages
+    )
+
+
+@cache
+def _date_word_rows() -> tuple[tuple[str, str, str], ...]:
+    return tuple((row["slot"], row["word"], row["value"]) for row in read_csv("date_words.csv"))
+
+
+@cache
+def date_words(slot: str) -> dict[str, str]:
+    """The words (or phrases) of one slot of date_words.csv -> their value, in file order."""
+    found = {word: value for s, word, value in _date_word_rows() if s == slot}
+    if not found:
+        raise KeyError(f"date_words.csv has no slot {slot!r}")
+    return found
