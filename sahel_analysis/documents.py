@@ -23,7 +23,7 @@ from typing import NamedTuple
 from .clean import clean
 from .model import Document
 from .read import read_file
-from .vocab import date_words, month_names
+from .vocab import date_words, document_words, month_names
 
 MEMO_ANCHOR = re.compile(
     r"^[\s*_#]*TER\s+(?:BESLISSING|INFORMATIE|ADVISERING|ADVIES|KENNISNAME|ONDERTEKENING|PARAAF)"
@@ -34,8 +34,16 @@ LETTER_ANCHOR = re.compile(
     r"^[\s\f]*(?:Nr\.\s*\d+|[A-Z]{1,3})?\s*BRIEF VAN DE(?:N)? (?:MINISTER|STAATSSECRETARIS)", re.M
 )
 # the full month names of the one month table (vocab/months.csv) that dates.py reads too
-MONTHS = {m.name: m.month for m in month_names() if m.full}
+# (Dutch, and the English names that news relays print: ``18 October 2018``)
+MONTHS = {m.name: m.month for m in month_names(("nl", "en")) if m.full}
 _MONTH_RE = "|".join(MONTHS)
+
+
+def _words_alt(slot: str) -> str:
+    """An alternation of the words of a slot of document_words.csv, longest first, any white
+    space between the words of a phrase."""
+    words = sorted(document_words(slot), key=len, reverse=True)
+    return "|".join(r"\s+".join(re.escape(w) for w in phrase.split()) for phrase in words)
 
 
 def _month_number(name: str) -> int | None:
@@ -45,8 +53,15 @@ def _month_number(name: str) -> int | None:
 
 
 FULL_DATE = re.compile(rf"\b(\d{{1,2}})\s+({_MONTH_RE})\s+(\d{{4}})\b", re.I)
-PLACE_DATE = re.compile(
-    rf"^(?:Den Haag|'s-Gravenhage|Brussel|New York),?\s+(\d{{1,2}}\s+(?:{_MONTH_RE})\s+\d{{4}})", re.I | re.M
+_PLACE = rf"(?:{_words_alt('letter_place')}),?\s+(\d{{1,2}}\s+(?:{_MONTH_RE})\s+\d{{4}})"
+PLACE_DATE = re.compile("^" + _PLACE, re.I | re.M)
+# the same where the clean (or raw) text has joined the header lines: after a line start or a space
+PLACE_DATE_JOINED = re.compile(r"(?:^|(?<=\s))" + _PLACE, re.I | re.M)
+PLACE_JOINED_HEAD = 3000  # characters of the clean text where a joined header holds the place and date
+ANSWERS_RECEIVED = re.compile(
+    rf"^[\s•*-]*(?:{_words_alt('answers_heading')})\b[^\n]{{0,600}}?\(\s*(?:{_words_alt('received_label')})"
+    rf"\s*:?\s+(\d{{1,2}}\s+(?:{_MONTH_RE})\s+\d{{4}})\s*\)",
+    re.I | re.M,
 )
 DATE_FIELD = re.compile(rf"^Datum\s*:?\s*\n?\s*(\d{{1,2}}\s+(?:{_MONTH_RE})\s+\d{{4}})", re.I | re.M)
 # A date as web pages print it: ``24 mei 2024``, ``24-05-2024``, ``24/5/2024``, ``24.05.2024``, ``2024-05-24``.
@@ -57,10 +72,7 @@ _ANY_DATE = (
 )
 # Words that label a date line in a web page's header (``Nieuwsbericht | 24-05-2024``,
 # ``Gepubliceerd op 24 mei 2024``): kinds of item, and publication verbs with their preposition.
-_DATE_LABELS = (
-    r"(?:nieuws(?:bericht|artikel|item)?|persbericht|bericht|artikel|publicatie(?:datum)?|datum"
-    r"|(?:gepubliceerd|geplaatst|verschenen|uitgegeven|gepost|online)(?:\s+op)?|op)"
-)
+_DATE_LABELS = f"(?:{_words_alt('date_label')})"
 _WEEKDAYS = "(?:" + "|".join([*date_words("weekday"), *date_words("weekday_short")]) + r")\.?"
 _TIME = r"\d{1,2}[:.]\d{2}(?:\s*uur)?"
 # One field of a date line: an optional label and weekday, the date, an optional time.
@@ -70,7 +82,12 @@ DATE_LINE_FIELD = re.compile(
     re.I,
 )
 _DATE_LINE_TIME = re.compile(rf"(?:{_DATE_LABELS}\s*:?\s*)?{_TIME}", re.I)
-_DATE_LINE_SEPARATORS = re.compile(r"\s+[|•·]\s+|\s*\|\s*")
+# bars and bullets; a spaced dash (``Door ANP - 6-10-2016``); a comma before a label with a colon
+# (``Nummer: 2023D47774, datum: 2023-12-01``)
+_DATE_LINE_SEPARATORS = re.compile(r"\s+[|•·–-]\s+|\s*\|\s*|,\s*(?=[^\W\d_][\w ]{0,24}:)")
+# a page's "changed on" stamp and the rest of its line, glued to a time or not
+_CHANGE_STAMP = re.compile(rf"\(?\s*(?<![^\W\d_])(?:{_words_alt('change_stamp')})(?![^\W\d_]).*$", re.I)
+_TRAILING_NOTE = re.compile(r"\s*\([^()]{0,40}\)$")  # ``3 december 2012 (na 10 dagen)``
 _LINE_MARKUP = " \t\f\v\u00a0*_#>"  # markdown emphasis, headings and quotes around a header line
 DATE_LINES = 12  # the first non-blank lines of a part where a web page prints its date line
 _DATE_FIELD_LEN = 80  # a field of a date line longer than this is text, not metadata
@@ -104,6 +121,25 @@ SIGNATORY = re.compile(
 )
 LETTER_TITLE = re.compile(r"^[ \t\f]*(?:Nr\.\s*\d+|[A-Z]{1,3})?[ \t]*(BRIEF VAN .+?)(?=\nAan\s|\n\n|\Z)", re.S | re.M)
 SUBJECT = re.compile(r"informe(?:ert|ren|er)\b[^.]{0,200}?\bover\s+(?:de\s+|het\s+)?([^.]+?)(?:,\s*waaronder|\.|$)")
+QUESTION_LINE = re.compile(rf"^[\s•*-]*(?:{_words_alt('question_label')})[ \t]+1[ \t]*:?[ \t]*$", re.I | re.M)
+SITE_LABEL_LINES = 4  # the first lines of a page where a parliament site prints its kind label
+SITE_LABEL = re.compile(
+    rf"(?:{_words_alt('page_kind_label')})(?:\s*:\s*(?P<title>.+)|(?P<rest>\s+\S+))?$", re.I
+)
+QUESTIONS_HEADING = re.compile(rf"(?:{_words_alt('questions_heading')})\b", re.I)
+# a parenthesis with a stamp's date at the end of a heading (``(ingezonden 7 februari 2022).``)
+STAMP_NOTE = re.compile(
+    rf"\s*\((?:{_words_alt('submitted_label')}|{_words_alt('received_label')})\b[^()]*\)[\s.]*$", re.I
+)
+_CAPITAL_WORD = r"[A-ZÀ-Þ][A-ZÀ-Þ'’-]*,?"
+LETTER_JOINED = re.compile(rf"(BRIEF VAN DE(?:N)?(?:[ \u00a0]+{_CAPITAL_WORD})+)(?![^\W\d_])")
+NUMBER_HEADING = re.compile(
+    rf"^Nr\.[ \u00a0]*\d+[ \u00a0]+([A-Z]{{2,}}(?:[ \u00a0]+{_CAPITAL_WORD}){{1,}})[ \t]*$", re.M
+)
+SUBJECT_LINE = re.compile(rf"^(?:{_words_alt('subject_label')})\s*:?[ \t]+(\S[^\n]{{2,200}})$", re.I | re.M)
+CREDIT_LINE = re.compile(rf"(?:{_words_alt('credit_label')})\s*:?\s+\S", re.I)
+SENTENCE_END = re.compile(r"(?<![.])[.!?](?![.])\s+[A-Z]")  # not an ellipsis
+HEADLINE_LEN = 150  # a first line longer than this is a paragraph, not a headline
 HEAD = 6000  # characters of a document's start that hold its header (date, reference)
 TAIL = 30000  # characters of its end that hold the signatures (footnotes are moved after them)
 
@@ -283,7 +319,12 @@ def _header_start(raw: str, lo: int, anchor: int) -> int:
 
 
 def split_documents(raw: str, file: str) -> list[Document]:
-    """Split the raw text of one file into cleaned documents with metadata."""
+    """Split the raw text of one file into cleaned documents with metadata.
+
+    Old Mac (``\\r``) and Windows (``\\r\\n``) line ends are read as line ends: replaced one
+    character for one (``\\r\\n`` by a space and ``\\n``), so offsets stay those of the file."""
+    if "\r" in raw:
+        raw = raw.replace("\r\n", " \n").replace("\r", "\n")
     points = split_points(raw) + [len(raw)]
     docs = []
     for part, (start, end) in enumerate(zip(points, points[1:], strict=False), start=1):
@@ -317,7 +358,7 @@ _NOTA_LINE = re.compile(r"^nota$", re.M | re.I)
 _NOTA_TITLE = re.compile(r"^nota\n(.+)$", re.M | re.I)
 _UW_KAMER = re.compile(r"\bUw Kamer\b|\buw Kamer\b")
 _FOOTER_HOUSE = re.compile(r"\b(Tweede|Eerste) Kamer,? vergaderjaar")
-_PLACE_FIRSTS = "DdBbNn'"  # the first characters of PLACE_DATE's places
+_PLACE_FIRSTS = "".join(sorted({c for w in document_words("letter_place") for c in (w[0], w[0].upper())}))
 _YEARS = (re.compile(r"19\d\d"), re.compile(r"20\d\d"))  # years where they are whole words (checked in code)
 _LINE_DE_HET = re.compile(r"\n(?=De|Het)")
 
@@ -459,6 +500,17 @@ def _type_uw_kamer(h: _Header) -> Decision | None:
     return Decision("kamerbrief", "addresses-the-kamer") if found else None
 
 
+def _type_kamerstuk_header(h: _Header) -> Decision | None:
+    """A Kamerstuk's dossier and number lines (``29 521 Title`` over ``Nr. 299 ...``)."""
+    return Decision("kamerbrief", "kamerstuk-header") if header_kamerstuk(h.raw) else None
+
+
+def _type_questions(h: _Header) -> Decision | None:
+    """Numbered written questions (``Vraag 1``): questions to a minister and the answers."""
+    found = QUESTION_LINE.search(h.raw, 0, HEAD)
+    return Decision("kamerbrief", "questions-and-answers") if found else None
+
+
 def _type_default(h: _Header) -> Decision:
     return Decision("nieuwsbericht", "default-news")
 
@@ -470,6 +522,8 @@ TYPE_RULES: list[tuple[str, Rule]] = [
     ("addressed-to", _type_addressed),
     ("session-footer", _type_session),
     ("addresses-the-kamer", _type_uw_kamer),
+    ("kamerstuk-header", _type_kamerstuk_header),
+    ("questions-and-answers", _type_questions),
     ("default-news", _type_default),
 ]
 
@@ -493,11 +547,66 @@ def _title_letter_heading(h: _Header) -> Decision | None:
     return Decision(" ".join(m.group(1).split()), "letter-heading") if m else None
 
 
-def _title_news_first_line(h: _Header) -> Decision | None:
+def _title_site_label(h: _Header) -> Decision | None:
+    """A parliament site's page: ``Brief regering : <title>``; a label line (``Kamervraag 2012Z1``)
+    with the title on the next line; or the title above a line that is just the label."""
+    lines = _header_lines(h.raw, SITE_LABEL_LINES)
+    for i, line in enumerate(lines):
+        m = SITE_LABEL.match(line)
+        if not m:
+            continue
+        if m.group("title"):
+            return Decision(m.group("title").strip(), "site-label-title")
+        if i == 0 and len(lines) > 1:
+            return Decision(lines[1], "site-label-next-line")
+        if i > 0 and m.group("rest") is None:
+            return Decision(lines[0], "site-label-first-line")
+    return None
+
+
+def _title_questions(h: _Header) -> Decision | None:
+    """Written questions and their answers: the questions' heading without its date parenthesis."""
+    lines = _header_lines(h.text, 1)
+    if not lines or not QUESTIONS_HEADING.match(lines[0]):
+        return None
+    return Decision(STAMP_NOTE.sub("", lines[0]).rstrip(" ."), "questions-heading")
+
+
+def _title_letter_joined(h: _Header) -> Decision | None:
+    """``BRIEF VAN DE MINISTERS ...`` in capitals where the header's lines are joined (the words
+    in capitals up to the first word that is not)."""
+    m = LETTER_JOINED.search(h.text, 0, HEAD)
+    return Decision(" ".join(m.group(1).split()).rstrip(","), "letter-heading-joined") if m else None
+
+
+def _title_number_heading(h: _Header) -> Decision | None:
+    """A Kamerstuk's heading in capitals after its number (``Nr. 12 LIJST VAN VRAGEN EN ANTWOORDEN``)."""
+    m = NUMBER_HEADING.search(h.text, 0, HEAD)
+    return Decision(" ".join(m.group(1).split()), "number-line-heading") if m else None
+
+
+def _title_subject_line(h: _Header) -> Decision | None:
+    """A letter's own subject line (``Betreft <subject>``)."""
+    m = SUBJECT_LINE.search(h.raw, 0, HEAD)  # the raw lines: clean may join a short header's lines
+    return Decision(" ".join(m.group(1).split()), "subject-line") if m else None
+
+
+def _title_news_headline(h: _Header) -> Decision | None:
+    """A news item's headline: its first line (after a credit line), with the next line where it
+    ends in an ellipsis; none where the first line is a paragraph."""
     if h.doc_type != "nieuwsbericht":
         return None
-    first = h.text.split("\n", 1)[0].strip()
-    return Decision(first if len(first) <= 200 else first[:200], "news-first-line")
+    lines = _header_lines(h.text, 3)
+    if lines and CREDIT_LINE.match(lines[0]):
+        lines = lines[1:]
+    if not lines:
+        return Decision("", "news-without-headline")
+    first = lines[0]
+    if first.endswith(("...", "…")) and len(lines) > 1:
+        first = f"{first} {lines[1]}"
+    if len(first) > HEADLINE_LEN or SENTENCE_END.search(first) or first.endswith("."):
+        return Decision("", "news-without-headline")
+    return Decision(first, "news-headline")
 
 
 def _title_informs_about(h: _Header) -> Decision | None:
@@ -514,8 +623,13 @@ def _title_none(h: _Header) -> Decision:
 
 TITLE_RULES: list[tuple[str, Rule]] = [
     ("nota-line", _title_nota),
+    ("site-label", _title_site_label),
+    ("questions-heading", _title_questions),
     ("letter-heading", _title_letter_heading),
-    ("news-first-line", _title_news_first_line),
+    ("letter-heading-joined", _title_letter_joined),
+    ("number-line-heading", _title_number_heading),
+    ("subject-line", _title_subject_line),
+    ("news-headline", _title_news_headline),
     ("informs-about", _title_informs_about),
     ("none", _title_none),
 ]
@@ -543,6 +657,22 @@ def _printed_line(pattern: re.Pattern[str], firsts: str, rule: str) -> Rule:
 def _date_news_line(h: _Header) -> Decision | None:
     iso = date_line(h.raw, bare=h.doc_type == "nieuwsbericht")
     return Decision(iso, "date-line", True) if iso else None
+
+
+def _date_place_joined(h: _Header) -> Decision | None:
+    """``Den Haag, 17 maart 2020`` where the header lines are joined into one (a print whose
+    heading, addressee and place run on)."""
+    m = PLACE_DATE_JOINED.search(h.text, 0, PLACE_JOINED_HEAD)
+    iso = m and _iso(*FULL_DATE.search(m.group(1)).groups())
+    return Decision(iso, "place-date-joined", True) if iso else None
+
+
+def _date_answers_received(h: _Header) -> Decision | None:
+    """The date the answers to written questions were received, in the parenthesis after their
+    heading (``Antwoord van minister X (ontvangen 17 februari 2022)``): the answers' date."""
+    m = ANSWERS_RECEIVED.search(h.text, 0, HEAD)
+    iso = m and _iso(*FULL_DATE.search(m.group(1)).groups())
+    return Decision(iso, "answers-received", True) if iso else None
 
 
 def _date_jl_month(h: _Header) -> Decision | None:
@@ -582,6 +712,8 @@ DATE_RULES: list[tuple[str, Rule]] = [
     ("place-date", _printed_line(PLACE_DATE, _PLACE_FIRSTS, "place-date")),
     ("date-field", _printed_line(DATE_FIELD, "Dd", "date-field")),
     ("date-line", _date_news_line),
+    ("answers-received", _date_answers_received),
+    ("place-date-joined", _date_place_joined),
     ("jl-date-bound", _date_jl_month),
     ("session-year-bound", _date_session_year),
     ("latest-year-bound", _date_latest_year),
@@ -629,7 +761,8 @@ def date_line_of(line: str, bare: bool = False) -> str | None:
     14:05``, ``Gepubliceerd op vrijdag 24 mei 2024``, or (``bare``) just ``24 mei 2024``. Its
     fields are split at bars; besides the date field the others must be short. A line without bars
     counts only with a label before the date (or ``bare``): a sentence that names a date is text."""
-    fields = [f.strip(_LINE_MARKUP) for f in _DATE_LINE_SEPARATORS.split(line)]
+    line = _CHANGE_STAMP.sub("", line).rstrip(" ,;|–-")
+    fields = [_TRAILING_NOTE.sub("", f.strip(_LINE_MARKUP)) for f in _DATE_LINE_SEPARATORS.split(line)]
     fields = [f for f in fields if f]
     if not fields or any(len(f) > _DATE_FIELD_LEN for f in fields):
         return None

@@ -41,7 +41,7 @@ TITLES_CONVENTIONS = [
     ("TER BESLISSING\n\nBinnengekomen op\nN.v.t.\nnota\nSteun aan de regio\nAanleiding\n- Een verzoek.\n\n"
      + BODY,
      None, ("", "nota-without-title")),  # the clean text joins these short lines (seeds: nota-line)
-    ("Steun aan de regio gaat door\n\n" + BODY, None, ("Steun aan de regio gaat door", "news-first-line")),
+    ("Steun aan de regio gaat door\n\n" + BODY, None, ("Steun aan de regio gaat door", "news-headline")),
     ("Aan de Voorzitter van de Tweede Kamer\n\nHiermee informeer ik u over de opleidingsmissie in de regio.\n\n"
      + BODY, None, ("Opleidingsmissie in de regio", "informs-about")),
 ]
@@ -77,3 +77,88 @@ def test_every_rule_list_ends_with_a_rule_that_always_answers():
         names = [name for name, _rule in rules]
         assert len(names) == len(set(names))
         assert names[-1] in ("none", "default-news")
+
+
+# ---- forms of real documents (made-up wording): news relays, parliament site pages, prints
+# whose header lines run together, written questions and their answers
+RELAY = "Kabinet verlengt steun aan de missie\n\nDEN HAAG - Het kabinet verlengt de steun aan de missie.\n\n"
+QUESTIONS = (
+    "Vragen van het lid Jansen (XX) aan de Minister van Defensie over de inzet in de regio "
+    "(ingezonden 3 maart 2020).\n\nAntwoord van Minister Pietersen (Defensie) (ontvangen 24 maart 2020).\n\n"
+    "Vraag 1\n\nKent u het bericht over de inzet?\n\nAntwoord 1\n\nJa.\n\n"
+)
+JOINED = (
+    "Eerste Kamer der Staten-Generaal Vergaderjaar 2019–2020 12 345 Inzet in de regio A BRIEF VAN DE "
+    "MINISTER VAN DEFENSIE Aan de Voorzitter van de Eerste Kamer der Staten-Generaal Den Haag, 5 juni 2020 "
+    "Met deze brief informeer ik u over de inzet in de regio.\n\n"
+)
+SITE_TABLE = (
+    "Inzet in de regio\nAfrika-beleid\nBrief regering\n"
+    "Nummer: 2020D12345, datum: 2020-06-05, bijgewerkt: 2021-01-04 10:00, versie: 2\n\n"
+)
+SITE_TITLE = "Brief regering : Inzet in de regio\n12 345 Inzet in de regio\nNr. 7 BRIEF VAN DE MINISTER VAN DEFENSIE\n"
+LIST = "12 345 Inzet in de regio\n\nNr. 8 LIJST VAN VRAGEN EN ANTWOORDEN\n\nVastgesteld 2 juli 2020\n\n"
+ASKED = (
+    "Kamervraag 2019Z01234\n\nHet bericht over de inzet in de regio\n\nIngediend 2 april 2019\n"
+    "Beantwoord 20 april 2019 (na 18 dagen)\n • Vraag 1\n  Kent u het bericht?\n\n  Ja.\n\n"
+)
+SUBJECT = "Aan de Voorzitter van de Tweede Kamer\nDatum 1 juni 2020\nBetreft Steun aan de regio\n"
+SIGNED = "\n\nDe Minister van Defensie,\n\nA.B. Jansen\n"
+
+# (text, reference date, (field, value, rule))
+DECISIONS_BUGS_CAUGHT = [
+    # a relay's byline and update stamp; a change stamp glued to the time, English month names
+    (RELAY + "Door ANP - 4-5-2019, 10:12 (Update 4-5-2019, 11:40)\n\n" + BODY, None,
+     ("date", "2019-05-04", "date-line")),
+    (RELAY + "ANP\n7 March 2019 09:15Gewijzigd op 2 December 2021 16:40\n\n" + BODY, None,
+     ("date", "2019-03-07", "date-line")),
+    # answers to written questions are dated by the answers, not by the questions
+    (QUESTIONS + BODY, None, ("date", "2020-03-24", "answers-received")),
+    (QUESTIONS + BODY, None, ("title", "Vragen van het lid Jansen (XX) aan de Minister van Defensie over de "
+                              "inzet in de regio", "questions-heading")),
+    (QUESTIONS + BODY, None, ("doc_type", "kamerbrief", "questions-and-answers")),
+    (ASKED + BODY, None, ("date", "2019-04-20", "date-line")),
+    (ASKED + BODY, None, ("title", "Het bericht over de inzet in de regio", "site-label-next-line")),
+    # a print whose heading, addressee, place and date run on in one line
+    (JOINED + BODY, None, ("date", "2020-06-05", "place-date-joined")),
+    (JOINED + BODY, None, ("title", "BRIEF VAN DE MINISTER VAN DEFENSIE", "letter-heading-joined")),
+    # a site page whose metadata table heads the text, or whose first line is label : title
+    (SITE_TABLE + BODY, None, ("date", "2020-06-05", "date-line")),
+    (SITE_TABLE + BODY, None, ("title", "Inzet in de regio", "site-label-first-line")),
+    (SITE_TITLE + BODY, None, ("title", "Inzet in de regio", "site-label-title")),
+    (LIST + BODY, None, ("date", "2020-07-02", "date-line")),
+    (LIST + BODY, None, ("title", "LIJST VAN VRAGEN EN ANTWOORDEN", "number-line-heading")),
+    (LIST + BODY, None, ("doc_type", "kamerbrief", "kamerstuk-header")),
+    (SUBJECT + BODY, None, ("title", "Steun aan de regio", "subject-line")),
+    # a news headline does not run into the first paragraph; a credit line is not the headline
+    (BODY + "\n" + BODY, None, ("title", "", "news-without-headline")),
+    ("Tekst kapitein J. Jansen\n\nTrainers aan het werk in de regio\n\n" + BODY, None,
+     ("title", "Trainers aan het werk in de regio", "news-headline")),
+    ("Een dag op pad met...\n\nKapitein Anna, instructeur\n\n" + BODY, None,
+     ("title", "Een dag op pad met... Kapitein Anna, instructeur", "news-headline")),
+]
+
+
+@pytest.mark.parametrize("text, ref, expected", DECISIONS_BUGS_CAUGHT)
+def test_decisions_on_forms_of_real_documents(text, ref, expected):
+    field, value, rule = expected
+    doc = _doc(text)
+    rule_key = {"doc_type": "type_rule", "date": "date_rule", "title": "title_rule"}[field]
+    assert (getattr(doc, field), doc.memo[rule_key]) == (value, rule)
+    if field == "date":
+        assert doc.date_known
+
+
+# (text, reference date, (date, date_known, signatories)): line ends of other systems
+LINE_ENDS_BUGS_CAUGHT = [
+    (("Aan de Voorzitter van de Tweede Kamer\n\nDen Haag, 3 maart 2021\n\n" + BODY + SIGNED).replace("\n", end),
+     None, ("2021-03-03", True, "A.B. Jansen"))
+    for end in ("\n", "\r\n", "\r")
+]
+
+
+@pytest.mark.parametrize("text, ref, expected", LINE_ENDS_BUGS_CAUGHT)
+def test_old_mac_and_windows_line_ends_keep_date_and_signatories(text, ref, expected):
+    doc = _doc(text)
+    assert (doc.date, doc.date_known, doc.signatories) == expected
+    assert len(doc.offsets) == len(doc.text) + 1 and max(doc.offsets) <= len(text)

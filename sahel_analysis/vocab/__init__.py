@@ -459,3 +459,12 @@ def date_words(slot: str) -> dict[str, str]:
     if not found:
         raise KeyError(f"date_words.csv has no slot {slot!r}")
     return found
+
+
+@cache
+def document_words(slot: str) -> tuple[str, ...]:
+    """The words (or phrases) of one slot of document_words.csv, in file order."""
+    found = tuple(row["word"] for row in read_csv("document_words.csv") if row["slot"] == slot)
+    if not found:
+        raise KeyError(f"document_words.csv has no slot {slot!r}")
+    return found
