@@ -83,11 +83,11 @@ DATE_LINE_FIELD = re.compile(
 )
 _DATE_LINE_TIME = re.compile(rf"(?:{_DATE_LABELS}\s*:?\s*)?{_TIME}", re.I)
 # bars and bullets; a spaced dash (``Door ANP - 6-10-2016``); a comma before a label with a colon
-# (``Nummer: 2023D47774, datum: 2023-12-01``)
+# (``Nummer: 2020D00001, datum: 2020-06-05``)
 _DATE_LINE_SEPARATORS = re.compile(r"\s+[|•·–-]\s+|\s*\|\s*|,\s*(?=[^\W\d_][\w ]{0,24}:)")
 # a page's "changed on" stamp and the rest of its line, glued to a time or not
 _CHANGE_STAMP = re.compile(rf"\(?\s*(?<![^\W\d_])(?:{_words_alt('change_stamp')})(?![^\W\d_]).*$", re.I)
-_TRAILING_NOTE = re.compile(r"\s*\([^()]{0,40}\)$")  # ``3 december 2012 (na 10 dagen)``
+_TRAILING_NOTE = re.compile(r"\s*\([^()]{0,40}\)$")  # ``3 mei 2019 (na 12 dagen)``
 _LINE_MARKUP = " \t\f\v\u00a0*_#>"  # markdown emphasis, headings and quotes around a header line
 DATE_LINES = 12  # the first non-blank lines of a part where a web page prints its date line
 _DATE_FIELD_LEN = 80  # a field of a date line longer than this is text, not metadata

@@ -25,7 +25,7 @@ def _doc(raw: str):
 TYPES_CONVENTIONS = [
     ("TER BESLISSING\n\nAan\nM\n\nnota\nSteun aan de regio\n\n" + BODY, None, ("nota", "memo-decision-line")),
     ("Nota\n\nSteun aan de regio\n\n" + BODY, None, ("nota", "nota-line")),
-    ("Aan de Voorzitter van de Tweede Kamer\n\n" + BODY, None, ("kamerbrief", "addressed-to")),
+    ("Aan de Tweede Kamer\n\n" + BODY, None, ("kamerbrief", "addressed-to")),
     ("Hierbij informeer ik uw Kamer over de steun.\n\n" + BODY, None, ("kamerbrief", "addresses-the-kamer")),
     ("Steun aan de regio gaat door\n\n" + BODY, None, ("nieuwsbericht", "default-news")),
 ]
@@ -42,7 +42,7 @@ TITLES_CONVENTIONS = [
      + BODY,
      None, ("", "nota-without-title")),  # the clean text joins these short lines (seeds: nota-line)
     ("Steun aan de regio gaat door\n\n" + BODY, None, ("Steun aan de regio gaat door", "news-headline")),
-    ("Aan de Voorzitter van de Tweede Kamer\n\nHiermee informeer ik u over de opleidingsmissie in de regio.\n\n"
+    ("Aan de Tweede Kamer\n\nHiermee informeer ik u over de opleidingsmissie in de regio.\n\n"
      + BODY, None, ("Opleidingsmissie in de regio", "informs-about")),
 ]
 
@@ -54,7 +54,7 @@ def test_title_rules(text, ref, expected):
 
 
 DATES_CONVENTIONS = [
-    ("Aan de Voorzitter van de Tweede Kamer\n\nDen Haag, 3 maart 2021\n\n" + BODY, None,
+    ("Aan de Tweede Kamer\n\nDen Haag, 3 maart 2021\n\n" + BODY, None,
      ("2021-03-03", True, "place-date")),
     ("Nota\nSteun\n\nDatum\n4 maart 2021\n\n" + BODY, None, ("2021-03-04", True, "date-field")),
     ("Steun gaat door\n\nNieuwsbericht | 05-03-2021\n\n" + BODY, None, ("2021-03-05", True, "date-line")),
@@ -85,24 +85,24 @@ RELAY = "Kabinet verlengt steun aan de missie\n\nDEN HAAG - Het kabinet verlengt
 QUESTIONS = (
     "Vragen van het lid Jansen (XX) aan de Minister van Defensie over de inzet in de regio "
     "(ingezonden 3 maart 2020).\n\nAntwoord van Minister Pietersen (Defensie) (ontvangen 24 maart 2020).\n\n"
-    "Vraag 1\n\nKent u het bericht over de inzet?\n\nAntwoord 1\n\nJa.\n\n"
+    "Vraag 1\n\nHeeft u kennisgenomen van de berichten?\n\nAntwoord 1\n\nJa.\n\n"
 )
 JOINED = (
     "Eerste Kamer der Staten-Generaal Vergaderjaar 2019–2020 12 345 Inzet in de regio A BRIEF VAN DE "
-    "MINISTER VAN DEFENSIE Aan de Voorzitter van de Eerste Kamer der Staten-Generaal Den Haag, 5 juni 2020 "
-    "Met deze brief informeer ik u over de inzet in de regio.\n\n"
+    "MINISTER VAN DEFENSIE Aan de Eerste Kamer Den Haag, 5 juni 2020 "
+    "Hierbij stuur ik u informatie over de inzet in de regio.\n\n"
 )
 SITE_TABLE = (
-    "Inzet in de regio\nAfrika-beleid\nBrief regering\n"
+    "Inzet in de regio\nRegiobeleid\nBrief regering\n"
     "Nummer: 2020D12345, datum: 2020-06-05, bijgewerkt: 2021-01-04 10:00, versie: 2\n\n"
 )
 SITE_TITLE = "Brief regering : Inzet in de regio\n12 345 Inzet in de regio\nNr. 7 BRIEF VAN DE MINISTER VAN DEFENSIE\n"
-LIST = "12 345 Inzet in de regio\n\nNr. 8 LIJST VAN VRAGEN EN ANTWOORDEN\n\nVastgesteld 2 juli 2020\n\n"
+LIST = "12 345 Inzet in de regio\n\nNr. 8 NOTA NAAR AANLEIDING VAN HET VERSLAG\n\nVastgesteld 2 juli 2020\n\n"
 ASKED = (
     "Kamervraag 2019Z01234\n\nHet bericht over de inzet in de regio\n\nIngediend 2 april 2019\n"
-    "Beantwoord 20 april 2019 (na 18 dagen)\n • Vraag 1\n  Kent u het bericht?\n\n  Ja.\n\n"
+    "Beantwoord 20 april 2019 (na 18 dagen)\n • Vraag 1\n  Heeft u kennisgenomen van de berichten?\n\n  Ja.\n\n"
 )
-SUBJECT = "Aan de Voorzitter van de Tweede Kamer\nDatum 1 juni 2020\nBetreft Steun aan de regio\n"
+SUBJECT = "Aan de Tweede Kamer\nDatum 1 juni 2020\nBetreft Steun aan de regio\n"
 SIGNED = "\n\nDe Minister van Defensie,\n\nA.B. Jansen\n"
 
 # (text, reference date, (field, value, rule))
@@ -127,7 +127,7 @@ DECISIONS_BUGS_CAUGHT = [
     (SITE_TABLE + BODY, None, ("title", "Inzet in de regio", "site-label-first-line")),
     (SITE_TITLE + BODY, None, ("title", "Inzet in de regio", "site-label-title")),
     (LIST + BODY, None, ("date", "2020-07-02", "date-line")),
-    (LIST + BODY, None, ("title", "LIJST VAN VRAGEN EN ANTWOORDEN", "number-line-heading")),
+    (LIST + BODY, None, ("title", "NOTA NAAR AANLEIDING VAN HET VERSLAG", "number-line-heading")),
     (LIST + BODY, None, ("doc_type", "kamerbrief", "kamerstuk-header")),
     (SUBJECT + BODY, None, ("title", "Steun aan de regio", "subject-line")),
     # a news headline does not run into the first paragraph; a credit line is not the headline
@@ -151,7 +151,7 @@ def test_decisions_on_forms_of_real_documents(text, ref, expected):
 
 # (text, reference date, (date, date_known, signatories)): line ends of other systems
 LINE_ENDS_BUGS_CAUGHT = [
-    (("Aan de Voorzitter van de Tweede Kamer\n\nDen Haag, 3 maart 2021\n\n" + BODY + SIGNED).replace("\n", end),
+    (("Aan de Tweede Kamer\n\nDen Haag, 3 maart 2021\n\n" + BODY + SIGNED).replace("\n", end),
      None, ("2021-03-03", True, "A.B. Jansen"))
     for end in ("\n", "\r\n", "\r")
 ]
