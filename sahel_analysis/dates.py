@@ -132,6 +132,7 @@ _RELATIONS = {**date_words("after_date"), **date_words("before_month")}  # word 
 _UNTIL = date_words("until")
 _BEFORE_WORDS = frozenset(word for word, value in _UNTIL.items() if value == "before")
 _STRESSED_BEFORE = tuple(date_words("stressed_before"))
+_SINCE_PAST = frozenset(word for word, value in date_words("since").items() if value == "past")
 
 
 def _season_spec(value: str) -> tuple[int, int, int, int]:
@@ -900,6 +901,9 @@ def _stressed(text: str, pos: int) -> bool:
 
 def _point(text: str, a: _Atom, pre: re.Match | None, ref: dt.date | None) -> DateMatch | None:
     """The date of one atom with its until/since words, or None where it has no window."""
+    if pre and pre.group("since") and a.rel == "bare" and a.year is None \
+            and pre.group("since").split()[0] in _SINCE_PAST:
+        a.rel = "past"  # sinds eind maart: a start before the reference, not the coming March
     window = _complete(a, ref)
     if window is None:
         return None

@@ -91,6 +91,10 @@ WINDOWS_BUGS_CAUGHT = [
     ("op 28 december", dt.date(2022, 1, 4), ("2021-12-28", "2021-12-28", "day")),  # a week back
     ("in mei", dt.date(2022, 11, 8), ("2022-05-01", "2022-05-31", "month")),  # six months back
     ("in januari", dt.date(2021, 11, 9), ("2022-01-01", "2022-01-31", "month")),  # two months on
+    # after sinds/sedert a bare date is a start in the past, however near the coming one is
+    ("sinds eind maart", dt.date(2012, 12, 3), ("2012-03-21", "2012-03-31", "part_of_month")),
+    ("sinds januari", dt.date(2012, 12, 3), ("2012-01-01", "2012-01-31", "month")),
+    ("vanaf 2 februari", dt.date(2012, 12, 3), ("2013-02-02", "2013-02-02", "day")),  # vanaf: the coming one
 ]
 WINDOWS_BLIND2 = [
     ("op 2 april", dt.date(2021, 11, 9), ("2021-04-02", "2021-04-02", "day")),  # not five months on
