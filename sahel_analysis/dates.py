@@ -178,7 +178,12 @@ _RELWORD = rf"(?:{_phrases(date_words('before_month'))})"
 _YEARWORD = rf"(?:{_phrases(date_words('year_phrase'))})"
 _MONTH_YEARWORD = rf"(?:{_phrases(date_words('month_year_phrase'))})"
 _PART = rf"(?:{_phrases(_PARTS)})"
-_YEAR_OR_WORDS = r"(?:(?:het\s+jaar\s+)?(?P<year>{y})|(?P<words>" + _YEARWORD + "))"
+_OF = rf"(?:(?:{_phrases(date_words('of'))})\s+)"  # van (begin van juli, eind van 2013)
+_OF_MONTH = rf"(?:(?:{_phrases([*date_words('of_the_month'), *date_words('of')])})\s+)"
+_WEEK_UNITS = date_words("week_unit")
+_YEAR_OR_WORDS = (
+    rf"(?:(?:(?:{_phrases(date_words('the_year'))})\s+)?(?P<year>{{y}})|(?P<words>" + _YEARWORD + "))"
+)
 
 # Each alternative's groups are named ``<alternative>_<field>`` (prefixed below), so the
 # alternative that matched and its fields are known.
@@ -190,41 +195,42 @@ _FORMS = [
     # 23-24 januari (jl.), 23 op 24 januari, 3 en 4 juli 2017
     (
         "day_range",
-        _WD + r"(?P<first>" + _DAY + r")(?:\s*-\s*|\s+(?:op|en|tot(?:\s+en\s+met)?|t/m)\s+)"
+        _WD + r"(?P<first>" + _DAY + r")(?:\s*-\s*|\s+(?:" + _phrases(date_words("day_joiner")) + r")\s+)"
         + _WD + r"(?P<last>" + _DAY + r")\s+(?P<month>" + _MON + r")(?:\s+(?P<year>" + _Y4 + "))?"
         + _REL,
     ),
     # (maandag) 21 februari (2022) (a.s.)
     (
         "day_month",
-        _WD + r"(?P<day>" + _DAY + r")(?:e|ste|de)?\s+(?P<month>" + _MON + r")(?:\s+(?P<year>"
-        + _Y4 + "))?" + _REL,
+        _WD + r"(?P<day>" + _DAY + r")(?:" + _phrases(date_words("day_suffix")) + r")?\s+(?P<month>" + _MON
+        + r")(?:\s+(?P<year>" + _Y4 + "))?" + _REL,
     ),
     # begin oktober (jl.), medio mei 2022, eind december 2022
     (
         "part_of_month",
-        r"(?P<part>" + _PART + r")\s*(?:van\s+(?:de\s+maand\s+)?)?(?P<month>" + _MON
+        r"(?P<part>" + _PART + r")\s*" + _OF_MONTH + "?(?P<month>" + _MON
         + r")(?:\s+(?P<year>" + _Y4 + "))?" + _REL,
     ),
     # eerste/tweede helft van juli, eerste/laatste week van juli
     (
         "week_of_month",
-        r"(?P<ordinal>" + _phrases(_WEEK_ORD) + r")\s+(?P<unit>helft|week)\s+van\s+(?P<month>"
+        r"(?P<ordinal>" + _phrases(_WEEK_ORD) + r")\s+(?P<unit>" + _phrases(_WEEK_UNITS) + r")\s+" + _OF + "(?P<month>"
         + _MON + r")(?:\s+(?P<year>" + _Y4 + "))?" + _REL,
     ),
     # begin 2023, eind 2013, begin dit jaar, eind van het jaar
-    ("part_of_year", r"(?P<part>" + _PART + r")\s*(?:van\s+)?" + _YEAR_OR_WORDS.format(y=_YB)),
+    ("part_of_year", r"(?P<part>" + _PART + r")\s*" + _OF + "?" + _YEAR_OR_WORDS.format(y=_YB)),
     # eerste helft (van) 2023, tweede helft van dit jaar
     (
         "half_year",
-        r"(?P<ordinal>" + _phrases(_HALF_ORD) + r")\s+(?:helft|halfjaar|half\s+jaar)\s+(?:van\s+)?"
+        r"(?P<ordinal>" + _phrases(_HALF_ORD) + r")\s+(?:" + _phrases(date_words("half_unit")) + r")\s+" + _OF + "?"
         + _YEAR_OR_WORDS.format(y=_Y4),
     ),
     ("half_code", r"h(?P<number>[12])\s*(?P<year>" + _Y4 + ")"),
     # eerste kwartaal (van) 2023
     (
         "quarter_year",
-        r"(?P<ordinal>" + _alt(list(_ORD)) + r")\s+kwartaal\s+(?:van\s+)?" + _YEAR_OR_WORDS.format(y=_Y4),
+        r"(?P<ordinal>" + _alt(list(_ORD)) + r")\s+(?:" + _phrases(date_words("quarter_unit")) + r")\s+" + _OF + "?"
+        + _YEAR_OR_WORDS.format(y=_Y4),
     ),
     # Q1 2023
     ("quarter_code", r"q(?P<number>[1-4])\s*(?P<year>" + _Y4 + ")"),
@@ -232,17 +238,21 @@ _FORMS = [
     (
         "season",
         r"(?:(?P<word>" + _phrases(date_words("season_word")) + r")\s+)?"
-        r"(?P<season>" + _phrases(_SEASONS) + r")(?![a-z])(?:\s+(?:van\s+)?(?P<year>"
+        r"(?P<season>" + _phrases(_SEASONS) + r")(?![a-z])(?:\s+" + _OF + "?(?P<year>"
         + _Y4 + r")(?:\s*[/-]\s*(?:" + _Y4 + r"|\d\d(?!\d)))?)?",
     ),
     # (afgelopen) juli (2022) (jl.), juli van dit jaar
     (
         "month_year",
-        r"(?:(?P<before>" + _RELWORD + r")\s+)?(?P<month>" + _MON + r")(?:\s+(?:van\s+)?(?:(?P<year>"
+        r"(?:(?P<before>" + _RELWORD + r")\s+)?(?P<month>" + _MON + r")(?:\s+" + _OF + "?(?:(?P<year>"
         + _Y4 + r")|(?P<words>" + _MONTH_YEARWORD + r")))?" + _REL,
     ),
     # 2019-2022, 2021/2022, 2019-22
-    ("year_range", r"(?P<first>" + _YB + r")\s*(?:-|/|t/m)\s*(?P<last>" + _YB + r"|\d\d(?![\d.,]))"),
+    (
+        "year_range",
+        r"(?P<first>" + _YB + r")\s*(?:-|/|" + _phrases(date_words("year_joiner")) + r")\s*(?P<last>" + _YB
+        + r"|\d\d(?![\d.,]))",
+    ),
     # vandaag, gisteravond, deze week, vorige maand, dit jaar, eerder dit jaar
     ("relative_day", r"(?P<words>" + _phrases(date_words("relative_day")) + r")(?![a-z])"),
     ("earlier_later", r"(?P<words>" + _phrases(date_words("earlier_later")) + r")(?![a-z])"),
@@ -279,11 +289,12 @@ _TRIGGER = re.compile(r"[\s(\[«\"'/](?=" + trie_pattern(sorted(set(_STARTS))) +
 # a trigger and the date expression after it: the scan only tries the pattern after a trigger
 _TRIGGERED = re.compile(_TRIGGER.pattern + "(?:" + _PATTERN.pattern + ")")
 
+_ARTICLE = rf"(?:(?:{_phrases(date_words('article'))})\s+)"  # tot het einde, sinds de
 _BEFORE = re.compile(
-    r"(?<![a-z0-9])(?:(?P<until>(?:" + _phrases(_UNTIL) + r")\s+(?:het\s+|de\s+)?)$"
-    r"|(?P<since>(?:" + _phrases(date_words("since")) + r")\s+(?:het\s+|de\s+)?)$"
-    r"|(?P<van>(?:" + _phrases(date_words("range_from")) + r")\s+)$"
-    r"|(?P<tussen>(?:" + _phrases(date_words("range_between")) + r")\s+)$"
+    r"(?<![a-z0-9])(?:(?P<until>(?:" + _phrases(_UNTIL) + r")\s+" + _ARTICLE + r"?)$"
+    r"|(?P<since>(?:" + _phrases(date_words("since")) + r")\s+" + _ARTICLE + r"?)$"
+    r"|(?P<range_from>(?:" + _phrases(date_words("range_from")) + r")\s+)$"
+    r"|(?P<between>(?:" + _phrases(date_words("range_between")) + r")\s+)$"
     r"|(?P<block>(?:" + _phrases(date_words("block_before_year")) + r")\s*)$)"
 )
 _AFTER_AMOUNT = re.compile(
@@ -292,7 +303,8 @@ _AFTER_AMOUNT = re.compile(
     + ")"
 )
 _CONNECT = re.compile(
-    r"\s*(?:(?P<dash>-)|(?P<tot>" + _phrases(date_words("range_joiner")) + r")|(?P<en>en))\s*$"
+    r"\s*(?:(?P<dash>-)|(?P<joiner>" + _phrases(date_words("range_joiner")) + r")|(?P<en>"
+    + _phrases(date_words("range_and")) + r"))\s*$"
 )
 
 
@@ -393,11 +405,11 @@ def _year_word(phrase: str, ref: dt.date | None) -> int | None:
 
 
 _PART_YEAR = {
-    "begin": ((1, 1), (3, 31), "quarter"),
+    "start": ((1, 1), (3, 31), "quarter"),
     "middle": ((4, 1), (9, 30), "half"),
     "end": ((10, 1), (12, 31), "quarter"),
 }
-_PART_MONTH = {"begin": (1, 10), "middle": (11, 20), "end": (21, 31)}
+_PART_MONTH = {"start": (1, 10), "middle": (11, 20), "end": (21, 31)}
 
 
 def _part_year(part: str, year: int) -> DateWindow:
@@ -454,7 +466,7 @@ def _part_of_month(a: _Atom, g: _Group, ref: dt.date | None) -> _Atom | None:
 
 def _week_of_month(a: _Atom, g: _Group, ref: dt.date | None) -> _Atom | None:
     _month_and_year(a, g)
-    a.spec = ("week_of_month", _WEEK_ORD[g("ordinal")], g("unit"))
+    a.spec = ("week_of_month", _WEEK_ORD[g("ordinal")], _key(g("unit")))
     return a
 
 
@@ -686,7 +698,7 @@ def _week_days(spec: tuple, year: int, month: int) -> tuple[int, int]:
     """The days of ``eerste/tweede/laatste week|helft van <month>``."""
     _, ordinal, unit = spec
     last = _last_day(year, month)
-    if unit == "helft":
+    if _WEEK_UNITS[unit] == "halves":
         return (1, 15) if ordinal == "first" else (16, last)
     return {"first": (1, 7), "second": (8, 14)}.get(ordinal, (last - 6, last))
 
@@ -868,7 +880,7 @@ def _joins(folded: str, a: _Atom, b: _Atom, pre: re.Match | None) -> bool:
         return False
     if not con.group("en"):
         return True
-    return bool(pre and pre.group("tussen")) or bool(
+    return bool(pre and pre.group("between")) or bool(
         a.kind == b.kind == "month_year" and a.rel == "bare" and (b.year or b.rel)
     )
 
@@ -886,7 +898,7 @@ def _range(text: str, folded: str, a: _Atom, b: _Atom, pre: re.Match | None,
     if wa is None or wb is None or wa.start > wb.end:
         return None
     start = a.start
-    if pre and (pre.group("van") or pre.group("tussen") or pre.group("since")):
+    if pre and (pre.group("range_from") or pre.group("between") or pre.group("since")):
         start = pre.start()
     yearly = ("year", "years")
     prec = "years" if wa.precision in yearly and wb.precision in yearly else "days"
@@ -916,11 +928,14 @@ def _point(text: str, a: _Atom, pre: re.Match | None, ref: dt.date | None) -> Da
                 start, kind = pre.start(), "until"
         elif pre.group("since"):
             start, kind = pre.start(), "since"
-        elif a.kind == "year_range" and (pre.group("van") or pre.group("tussen")):
+        elif a.kind == "year_range" and (pre.group("range_from") or pre.group("between")):
             start = pre.start()
     if a.kind == "year_range" and kind == "point":
         kind = "range"
     return DateMatch(start, a.end, text[start : a.end], window, a.relative, kind)
+
+
+_DATE_LEADS = frozenset(date_words("date_lead"))  # words parse_date accepts around the date
 
 
 def parse_date(text: str, ref: dt.date | None = None) -> DateWindow | None:
@@ -931,6 +946,6 @@ def parse_date(text: str, ref: dt.date | None = None) -> DateWindow | None:
         return None
     m = matches[0]
     rest = (stripped[: m.start] + stripped[m.end :]).strip(" .,;:()")
-    if rest and rest.lower() not in ("op", "in", "per", "d.d.", "de", "het"):
+    if rest and rest.lower() not in _DATE_LEADS:
         return None
     return m.window
