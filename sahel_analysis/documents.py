@@ -91,6 +91,11 @@ _TRAILING_NOTE = re.compile(r"\s*\([^()]{0,40}\)$")  # ``3 mei 2019 (na 12 dagen
 _LINE_MARKUP = " \t\f\v\u00a0*_#>"  # markdown emphasis, headings and quotes around a header line
 DATE_LINES = 12  # the first non-blank lines of a part where a web page prints its date line
 _DATE_FIELD_LEN = 80  # a field of a date line longer than this is text, not metadata
+# a day-month marked past by the word before it (``afgelopen donderdag 22 januari``), without a year
+_PAST_BEFORE = "|".join(w for w, v in date_words("before_month").items() if v == "past")
+PAST_DAY = re.compile(
+    rf"\b(?:{_PAST_BEFORE})\s+(?:{_WEEKDAYS}\s+)?(\d{{1,2}})\s+({_MONTH_RE})\b(?!\s+\d{{4}})", re.I
+)
 JL_DATE = re.compile(rf"\b(\d{{1,2}})\s+({_MONTH_RE})\s+jl\b", re.I)
 VERGADERJAAR = re.compile(r"vergaderjaar\s+(\d{4})\s*[–—-]\s*(\d{4})", re.I)
 FOOTER_KAMERSTUK = re.compile(
@@ -392,8 +397,11 @@ def _address_letter(text: str) -> re.Match[str] | None:
 def describe(doc: Document, raw: str) -> None:
     """Fill in the metadata of ``doc`` from its clean text and raw text.
 
-    The rules that decided the type, date and title are kept in ``doc.memo`` under ``type_rule``,
-    ``date_rule`` and ``title_rule`` (rule names as in TYPE_RULES, DATE_RULES and TITLE_RULES)."""
+    What the text says of its own date and title is kept in ``doc.memo``: the rules that decided
+    (``type_rule``, ``date_rule``, ``title_rule``: names as in TYPE_RULES, DATE_RULES and
+    TITLE_RULES), where they came from (``date_source``: ``text`` for a date the text prints,
+    ``bound`` for a bound it supports, ``""`` for none; ``title_source``: ``text`` or ``""``) and
+    the words that print the date (``date_quote``, e.g. the date line)."""
     text = doc.text
     header = _Header(text, raw)
     kind = decide_type(header)
@@ -402,7 +410,8 @@ def describe(doc: Document, raw: str) -> None:
     doc.title = title.value
     date = decide_date(header)
     doc.date, doc.date_known = date.value, date.known
-    doc.memo.update(type_rule=kind.rule, date_rule=date.rule, title_rule=title.rule)
+    doc.memo.update(type_rule=kind.rule, date_rule=date.rule, title_rule=title.rule,
+                    date_source=date.source, title_source=title.source, date_quote=date.quote)
     doc.kamerstuk = _kamerstuk(text, raw)
     ref = _reference(text)
     doc.reference = ref.group(1).rstrip(".") if ref else ""
@@ -442,6 +451,15 @@ class Decision(NamedTuple):
     value: str
     rule: str
     known: bool = False
+    quote: str = ""  # for a printed date: the words of the text that print it
+
+    @property
+    def source(self) -> str:
+        """``text`` for a value the text prints (a date line, a title), ``bound`` for a date
+        bounded by the text, ``""`` where the text gives none."""
+        if not self.value:
+            return ""
+        return "bound" if self.rule.endswith("-bound") else "text"
 
 
 class _Header:
@@ -649,14 +667,14 @@ def _printed_line(pattern: re.Pattern[str], firsts: str, rule: str) -> Rule:
             d = FULL_DATE.search(m.group(1))
             iso = d and _iso(*d.groups())
             if iso:
-                return Decision(iso, rule, True)
+                return Decision(iso, rule, True, m.group(0).strip())
         return None
     return find
 
 
 def _date_news_line(h: _Header) -> Decision | None:
-    iso = date_line(h.raw, bare=h.doc_type == "nieuwsbericht")
-    return Decision(iso, "date-line", True) if iso else None
+    found = _date_line_found(h.raw, bare=h.doc_type == "nieuwsbericht")
+    return Decision(found[0], "date-line", True, found[1]) if found else None
 
 
 def _date_place_joined(h: _Header) -> Decision | None:
@@ -664,7 +682,7 @@ def _date_place_joined(h: _Header) -> Decision | None:
     heading, addressee and place run on)."""
     m = PLACE_DATE_JOINED.search(h.text, 0, PLACE_JOINED_HEAD)
     iso = m and _iso(*FULL_DATE.search(m.group(1)).groups())
-    return Decision(iso, "place-date-joined", True) if iso else None
+    return Decision(iso, "place-date-joined", True, m.group(0)) if iso else None
 
 
 def _date_answers_received(h: _Header) -> Decision | None:
@@ -672,12 +690,14 @@ def _date_answers_received(h: _Header) -> Decision | None:
     heading (``Antwoord van minister X (ontvangen 17 februari 2022)``): the answers' date."""
     m = ANSWERS_RECEIVED.search(h.text, 0, HEAD)
     iso = m and _iso(*FULL_DATE.search(m.group(1)).groups())
-    return Decision(iso, "answers-received", True) if iso else None
+    return Decision(iso, "answers-received", True, m.group(0).strip()) if iso else None
 
 
 def _date_jl_month(h: _Header) -> Decision | None:
-    """The month of the latest ``12 maart jl.``, in the year the session or the text gives."""
-    jl = [(month, int(m.group(1))) for m in _jl_dates(h.text) if (month := _month_number(m.group(2)))]
+    """The month of the latest ``12 maart jl.`` (or ``afgelopen donderdag 12 maart``), in the year
+    the session or the text gives."""
+    marked = [*_jl_dates(h.text), *PAST_DAY.finditer(h.text)]
+    jl = [(month, int(m.group(1))) for m in marked if (month := _month_number(m.group(2)))]
     if not jl:
         return None
     month, _day = max(jl)
@@ -787,10 +807,16 @@ def _has_date(field: str) -> bool:
 
 def date_line(raw: str, bare: bool = False) -> str | None:
     """ISO date of the first date line among the first header lines of a raw text (see date_line_of)."""
+    found = _date_line_found(raw, bare)
+    return found[0] if found else None
+
+
+def _date_line_found(raw: str, bare: bool = False) -> tuple[str, str] | None:
+    """The ISO date and the line of the first date line among the first header lines of a raw text."""
     for line in _header_lines(raw, DATE_LINES):
         iso = date_line_of(line, bare)
         if iso:
-            return iso
+            return iso, line
     return None
 
 

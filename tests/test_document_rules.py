@@ -60,6 +60,8 @@ DATES_CONVENTIONS = [
     ("Steun gaat door\n\nNieuwsbericht | 05-03-2021\n\n" + BODY, None, ("2021-03-05", True, "date-line")),
     ("Steun gaat door\n\nOp 12 februari jl. besloot het kabinet in 2021 tot steun.\n\n" + BODY, None,
      ("2021-02", False, "jl-date-bound")),
+    ("Steun gaat door\n\nAfgelopen vrijdag 14 februari kregen de militairen in 2020 een medaille.\n\n" + BODY,
+     None, ("2020-02", False, "jl-date-bound")),  # a day marked past by the word before it
     ("Steun gaat door\n\nIn 2019 en 2020 werd de steun verlengd.\n\n" + BODY, None,
      ("2020", False, "latest-year-bound")),
     ("Steun gaat door\n\n" + BODY, None, ("", False, "none")),
@@ -70,6 +72,7 @@ DATES_CONVENTIONS = [
 def test_date_rules(text, ref, expected):
     doc = _doc(text)
     assert (doc.date, doc.date_known, doc.memo["date_rule"]) == expected
+    assert doc.memo["date_source"] == ("text" if doc.date_known else "bound" if doc.date else "")
 
 
 def test_every_rule_list_ends_with_a_rule_that_always_answers():
@@ -146,7 +149,8 @@ def test_decisions_on_forms_of_real_documents(text, ref, expected):
     rule_key = {"doc_type": "type_rule", "date": "date_rule", "title": "title_rule"}[field]
     assert (getattr(doc, field), doc.memo[rule_key]) == (value, rule)
     if field == "date":
-        assert doc.date_known
+        assert doc.date_known and doc.memo["date_source"] == "text"
+        assert value[:4] in doc.memo["date_quote"] or value[2:4] in doc.memo["date_quote"]
 
 
 # (text, reference date, (date, date_known, signatories)): line ends of other systems
