@@ -166,3 +166,4 @@ def test_old_mac_and_windows_line_ends_keep_date_and_signatories(text, ref, expe
     doc = _doc(text)
     assert (doc.date, doc.date_known, doc.signatories) == expected
     assert len(doc.offsets) == len(doc.text) + 1 and max(doc.offsets) <= len(text)
+    assert "\r" not in doc.text  # the sentence splitter and the fact rules see plain line ends
