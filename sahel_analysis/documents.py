@@ -82,9 +82,12 @@ DATE_LINE_FIELD = re.compile(
     re.I,
 )
 _DATE_LINE_TIME = re.compile(rf"(?:{_DATE_LABELS}\s*:?\s*)?{_TIME}", re.I)
-# bars and bullets; a spaced dash (``Door ANP - 6-10-2016``); a comma before a label with a colon
-# (``Nummer: 2020D00001, datum: 2020-06-05``)
-_DATE_LINE_SEPARATORS = re.compile(r"\s+[|•·–-]\s+|\s*\|\s*|,\s*(?=[^\W\d_][\w ]{0,24}:)")
+# bars and bullets; a spaced dash (``Door ANP - 6-10-2016``); in a line of metadata fields
+# (``Nummer: 2020D00001, datum: 2020-06-05``), a comma before a label with a colon
+_DATE_LINE_SEPARATORS = re.compile(r"\s+[|•·–-]\s+|\s*\|\s*")
+_FIELD_LABEL = r"[^\W\d_][\w ]{0,24}:"
+_METADATA_LINE = re.compile(_FIELD_LABEL + r"[^,]*,\s*" + _FIELD_LABEL)
+_METADATA_SEPARATORS = re.compile(_DATE_LINE_SEPARATORS.pattern + r"|,\s*(?=" + _FIELD_LABEL + ")")
 # a page's "changed on" stamp and the rest of its line, glued to a time or not
 _CHANGE_STAMP = re.compile(rf"\(?\s*(?<![^\W\d_])(?:{_words_alt('change_stamp')})(?![^\W\d_]).*$", re.I)
 _TRAILING_NOTE = re.compile(r"\s*\([^()]{0,40}\)$")  # ``3 mei 2019 (na 12 dagen)``
@@ -782,7 +785,8 @@ def date_line_of(line: str, bare: bool = False) -> str | None:
     fields are split at bars; besides the date field the others must be short. A line without bars
     counts only with a label before the date (or ``bare``): a sentence that names a date is text."""
     line = _CHANGE_STAMP.sub("", line).rstrip(" ,;|–-")
-    fields = [_TRAILING_NOTE.sub("", f.strip(_LINE_MARKUP)) for f in _DATE_LINE_SEPARATORS.split(line)]
+    separators = _METADATA_SEPARATORS if _METADATA_LINE.match(line) else _DATE_LINE_SEPARATORS
+    fields = [_TRAILING_NOTE.sub("", f.strip(_LINE_MARKUP)) for f in separators.split(line)]
     fields = [f for f in fields if f]
     if not fields or any(len(f) > _DATE_FIELD_LEN for f in fields):
         return None

@@ -42,6 +42,7 @@ DATE_LINES_BUGS_CAUGHT = [
     ("Gepubliceerd op 3 November 2021 09:30Gewijzigd op 5 January 2022 10:00", None, "2021-11-03"),
     ("Laatst gewijzigd op 5 januari 2022", None, None),  # a change stamp alone is not a date line
     ("Ingediend 3 november 2021", None, None),  # the questions' date: not the document's
+    ("Op 3 november 2021, aldus de minister: de steun gaat door", None, None),  # a sentence, not fields
 ]
 
 
