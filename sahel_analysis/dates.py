@@ -30,9 +30,10 @@ import calendar
 import datetime as dt
 import re
 import unicodedata
+from collections.abc import Callable
 from dataclasses import dataclass
 
-from .vocab import trie_pattern
+from .vocab import date_words, month_names, trie_pattern
 
 __all__ = ["DateMatch", "DateScan", "DateWindow", "find_dates", "find_dates_multi", "parse_date"]
 
@@ -116,165 +117,195 @@ def _fold(text: str) -> str:
 
 
 # --------------------------------------------------------------------------------------------
-# vocabulary of the grammar (language words, not facts)
+# vocabulary of the grammar: the words live in vocab/months.csv and vocab/date_words.csv
 
-_MONTHS = {
-    "januari": 1, "jan": 1, "februari": 2, "feb": 2, "febr": 2, "maart": 3, "mrt": 3, "mar": 3,
-    "april": 4, "apr": 4, "mei": 5, "juni": 6, "jun": 6, "juli": 7, "jul": 7, "augustus": 8,
-    "aug": 8, "september": 9, "sep": 9, "sept": 9, "oktober": 10, "okt": 10, "oct": 10,
-    "november": 11, "nov": 11, "december": 12, "dec": 12,
-}  # fmt: skip
-_FULL_MONTHS = {
-    "januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus", "september",
-    "oktober", "november", "december",
-}  # fmt: skip
-_ORD = {
-    "eerste": 1, "1e": 1, "1ste": 1, "tweede": 2, "2e": 2, "2de": 2, "derde": 3, "3e": 3,
-    "3de": 3, "vierde": 4, "4e": 4, "4de": 4, "laatste": 4,
-}  # fmt: skip
-_SEASONS = {
-    "voorjaar": (3, 1, 6, 30), "lente": (3, 1, 6, 30), "zomer": (6, 1, 8, 31),
-    "najaar": (9, 1, 12, 31), "herfst": (9, 1, 12, 31), "winter": (12, 1, 2, 0),
-}  # fmt: skip
-_PAST = {"afgelopen", "vorige", "vorig", "verleden", "jl", "jl.", "j.l.", "l.l.", "jongstleden"}
-_NEXT = {"komende", "komend", "aanstaande", "a.s.", "a.s", "aanst.", "volgende", "volgend"}
+_MONTHS = {m.name: m.month for m in month_names()}
+_FULL_MONTHS = frozenset(m.name for m in month_names() if m.full)
+_ORD = {word: int(value) for word, value in date_words("ordinal").items()}
+_HALF_ORD = {word: int(value) for word, value in date_words("half_ordinal").items()}
+_WEEK_ORD = date_words("week_ordinal")
+_PARTS = date_words("part")
+_SEASON_WORDS = {word: int(value) for word, value in {
+    **date_words("season_word"), **date_words("season_article")}.items()}
+_SEASON_ARTICLES = tuple(date_words("season_article"))
+_RELATIONS = {**date_words("after_date"), **date_words("before_month")}  # word -> past / next
+_UNTIL = date_words("until")
+_BEFORE_WORDS = frozenset(word for word, value in _UNTIL.items() if value == "before")
+_STRESSED_BEFORE = tuple(date_words("stressed_before"))
+_SINCE_PAST = frozenset(word for word, value in date_words("since").items() if value == "past")
+
+
+def _season_spec(value: str) -> tuple[int, int, int, int]:
+    """``3-1:6-30`` -> (3, 1, 6, 30): a season's first and last month-day."""
+    first, last = value.split(":")
+    m1, d1 = first.split("-")
+    m2, d2 = last.split("-")
+    return int(m1), int(d1), int(m2), int(d2)
+
+
+_SEASONS = {word: _season_spec(value) for word, value in date_words("season").items()}
+_NAMED_DAYS = {word: tuple(int(x) for x in value.split(":")) for word, value in date_words("named_day").items()}
 
 
 def _alt(words: set[str] | list[str]) -> str:
+    """An alternation of ``words``, longest first."""
     return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+
+
+def _phrases(words: list[str] | dict[str, str]) -> str:
+    """An alternation of words or phrases in the given order (any white space between words)."""
+    return "|".join(r"\s+".join(re.escape(w) for w in phrase.split()) for phrase in words)
+
+
+def _after_words(words: dict[str, str]) -> str:
+    """The alternation of after-date words: an abbreviation also listed with its final period
+    (``jl`` beside ``jl.``) must not be glued to a following letter."""
+    return "|".join(re.escape(w) + ("(?![a-z])" if w + "." in words else "") for w in words)
+
+
+def _key(phrase: str) -> str:
+    """A matched phrase as the vocabulary writes it (one space between words)."""
+    return " ".join(phrase.split())
 
 
 _MON = rf"(?:{_alt(list(_MONTHS))})(?![a-z])\.?"
 _DAY = r"(?:3[01]|[12]\d|0?[1-9])(?!\d)"
 _Y4 = r"(?:19|20)\d\d(?!\d)"
 _YB = r"(?:199\d|20[0-3]\d)(?![\d])"  # bare-year range
-_WD = r"(?:(?:maandag|dinsdag|woensdag|donderdag|vrijdag|zaterdag|zondag)\s+)?"
-_REL = r"(?:\s*(?P<{n}>jl\.|jl(?![a-z])|j\.l\.|l\.l\.|jongstleden|a\.s\.|a\.s(?![a-z])|aanstaande|aanst\.))?"
-_RELWORD = r"(?:afgelopen|vorige|komende|aanstaande|volgende)"
-_YEARWORD = r"(?:dit|vorig|verleden|volgend|komend|afgelopen|het|hetzelfde)\s+jaar"
-_PART = r"(?:begin|medio|midden|half|eind|einde|ultimo|eind-)"
+_WD = rf"(?:(?:{_phrases(date_words('weekday'))})\s+)?"
+_REL = rf"(?:\s*(?P<rel>{_after_words(date_words('after_date'))}))?"
+_RELWORD = rf"(?:{_phrases(date_words('before_month'))})"
+_YEARWORD = rf"(?:{_phrases(date_words('year_phrase'))})"
+_MONTH_YEARWORD = rf"(?:{_phrases(date_words('month_year_phrase'))})"
+_PART = rf"(?:{_phrases(_PARTS)})"
+_OF = rf"(?:(?:{_phrases(date_words('of'))})\s+)"  # van (begin van juli, eind van 2013)
+_OF_MONTH = rf"(?:(?:{_phrases([*date_words('of_the_month'), *date_words('of')])})\s+)"
+_WEEK_UNITS = date_words("week_unit")
+_YEAR_OR_WORDS = (
+    rf"(?:(?:(?:{_phrases(date_words('the_year'))})\s+)?(?P<year>{{y}})|(?P<words>" + _YEARWORD + "))"
+)
 
-# each alternative gets its own group names (suffix) so the matched alternative is known
-_ALTERNATIVES = [
+# Each alternative's groups are named ``<alternative>_<field>`` (prefixed below), so the
+# alternative that matched and its fields are known.
+_FORMS = [
     # 17-02-2022, 17/2/2022
-    ("num", r"(?P<num_d>" + _DAY + r")[-/.](?P<num_m>1[0-2]|0?[1-9])[-/.](?P<num_y>" + _Y4 + ")"),
+    ("numeric_date", r"(?P<day>" + _DAY + r")[-/.](?P<month>1[0-2]|0?[1-9])[-/.](?P<year>" + _Y4 + ")"),
     # 2022-02-17
-    ("iso", r"(?P<iso_y>" + _Y4 + r")-(?P<iso_m>1[0-2]|0[1-9])-(?P<iso_d>3[01]|[12]\d|0[1-9])(?!\d)"),
+    ("iso_date", r"(?P<year>" + _Y4 + r")-(?P<month>1[0-2]|0[1-9])-(?P<day>3[01]|[12]\d|0[1-9])(?!\d)"),
     # 23-24 januari (jl.), 23 op 24 januari, 3 en 4 juli 2017
     (
-        "dd",
-        _WD + r"(?P<dd_d1>" + _DAY + r")(?:\s*-\s*|\s+(?:op|en|tot(?:\s+en\s+met)?|t/m)\s+)"
-        + _WD + r"(?P<dd_d2>" + _DAY + r")\s+(?P<dd_m>" + _MON + r")(?:\s+(?P<dd_y>" + _Y4 + "))?"
-        + _REL.format(n="dd_rel"),
+        "day_range",
+        _WD + r"(?P<first>" + _DAY + r")(?:\s*-\s*|\s+(?:" + _phrases(date_words("day_joiner")) + r")\s+)"
+        + _WD + r"(?P<last>" + _DAY + r")\s+(?P<month>" + _MON + r")(?:\s+(?P<year>" + _Y4 + "))?"
+        + _REL,
     ),
     # (maandag) 21 februari (2022) (a.s.)
     (
-        "dm",
-        _WD + r"(?P<dm_d>" + _DAY + r")(?:e|ste|de)?\s+(?P<dm_m>" + _MON + r")(?:\s+(?P<dm_y>"
-        + _Y4 + "))?" + _REL.format(n="dm_rel"),
+        "day_month",
+        _WD + r"(?P<day>" + _DAY + r")(?:" + _phrases(date_words("day_suffix")) + r")?\s+(?P<month>" + _MON
+        + r")(?:\s+(?P<year>" + _Y4 + "))?" + _REL,
     ),
     # begin oktober (jl.), medio mei 2022, eind december 2022
     (
-        "pm",
-        r"(?P<pm_p>" + _PART + r")\s*(?:van\s+(?:de\s+maand\s+)?)?(?P<pm_m>" + _MON
-        + r")(?:\s+(?P<pm_y>" + _Y4 + "))?" + _REL.format(n="pm_rel"),
+        "part_of_month",
+        r"(?P<part>" + _PART + r")\s*" + _OF_MONTH + "?(?P<month>" + _MON
+        + r")(?:\s+(?P<year>" + _Y4 + "))?" + _REL,
     ),
     # eerste/tweede helft van juli, eerste/laatste week van juli
     (
-        "wm",
-        r"(?P<wm_o>eerste|tweede|laatste)\s+(?P<wm_u>helft|week)\s+van\s+(?P<wm_m>"
-        + _MON + r")(?:\s+(?P<wm_y>" + _Y4 + "))?" + _REL.format(n="wm_rel"),
+        "week_of_month",
+        r"(?P<ordinal>" + _phrases(_WEEK_ORD) + r")\s+(?P<unit>" + _phrases(_WEEK_UNITS) + r")\s+" + _OF + "(?P<month>"
+        + _MON + r")(?:\s+(?P<year>" + _Y4 + "))?" + _REL,
     ),
     # begin 2023, eind 2013, begin dit jaar, eind van het jaar
-    (
-        "py",
-        r"(?P<py_p>" + _PART + r")\s*(?:van\s+)?(?:(?:het\s+jaar\s+)?(?P<py_y>" + _YB + r")|(?P<py_w>"
-        + _YEARWORD + "))",
-    ),
+    ("part_of_year", r"(?P<part>" + _PART + r")\s*" + _OF + "?" + _YEAR_OR_WORDS.format(y=_YB)),
     # eerste helft (van) 2023, tweede helft van dit jaar
     (
-        "hy",
-        r"(?P<hy_o>eerste|tweede|1e|2e)\s+(?:helft|halfjaar|half\s+jaar)\s+(?:van\s+)?"
-        r"(?:(?:het\s+jaar\s+)?(?P<hy_y>" + _Y4 + r")|(?P<hy_w>" + _YEARWORD + "))",
+        "half_year",
+        r"(?P<ordinal>" + _phrases(_HALF_ORD) + r")\s+(?:" + _phrases(date_words("half_unit")) + r")\s+" + _OF + "?"
+        + _YEAR_OR_WORDS.format(y=_Y4),
     ),
-    ("hs", r"h(?P<hs_n>[12])\s*(?P<hs_y>" + _Y4 + ")"),
-    # eerste kwartaal (van) 2023, Q1 2023
+    ("half_code", r"h(?P<number>[12])\s*(?P<year>" + _Y4 + ")"),
+    # eerste kwartaal (van) 2023
     (
-        "qy",
-        r"(?P<qy_o>" + _alt(list(_ORD)) + r")\s+kwartaal\s+(?:van\s+)?"
-        r"(?:(?:het\s+jaar\s+)?(?P<qy_y>" + _Y4 + r")|(?P<qy_w>" + _YEARWORD + "))",
+        "quarter_year",
+        r"(?P<ordinal>" + _alt(list(_ORD)) + r")\s+(?:" + _phrases(date_words("quarter_unit")) + r")\s+" + _OF + "?"
+        + _YEAR_OR_WORDS.format(y=_Y4),
     ),
-    ("qs", r"q(?P<qs_n>[1-4])\s*(?P<qs_y>" + _Y4 + ")"),
+    # Q1 2023
+    ("quarter_code", r"q(?P<number>[1-4])\s*(?P<year>" + _Y4 + ")"),
     # najaar 2022, in het najaar van 2017, dit najaar, afgelopen zomer, winter 2022/2023
     (
-        "se",
-        r"(?:(?P<se_r>dit|deze|afgelopen|vorig|vorige|komend|komende|volgend|aanstaande)\s+)?"
-        r"(?P<se_s>voorjaar|lente|zomer|najaar|herfst|winter)(?![a-z])(?:\s+(?:van\s+)?(?P<se_y>"
+        "season",
+        r"(?:(?P<word>" + _phrases(date_words("season_word")) + r")\s+)?"
+        r"(?P<season>" + _phrases(_SEASONS) + r")(?![a-z])(?:\s+" + _OF + "?(?P<year>"
         + _Y4 + r")(?:\s*[/-]\s*(?:" + _Y4 + r"|\d\d(?!\d)))?)?",
     ),
     # (afgelopen) juli (2022) (jl.), juli van dit jaar
     (
-        "my",
-        r"(?:(?P<my_r>" + _RELWORD + r")\s+)?(?P<my_m>" + _MON + r")(?:\s+(?:van\s+)?(?:(?P<my_y>"
-        + _Y4 + r")|(?P<my_w>(?:dit|vorig|volgend)\s+jaar)))?" + _REL.format(n="my_rel"),
+        "month_year",
+        r"(?:(?P<before>" + _RELWORD + r")\s+)?(?P<month>" + _MON + r")(?:\s+" + _OF + "?(?:(?P<year>"
+        + _Y4 + r")|(?P<words>" + _MONTH_YEARWORD + r")))?" + _REL,
     ),
     # 2019-2022, 2021/2022, 2019-22
     (
-        "yy",
-        r"(?P<yy_a>" + _YB + r")\s*(?:-|/|t/m)\s*(?P<yy_b>" + _YB + r"|\d\d(?![\d.,]))",
+        "year_range",
+        r"(?P<first>" + _YB + r")\s*(?:-|/|" + _phrases(date_words("year_joiner")) + r")\s*(?P<last>" + _YB
+        + r"|\d\d(?![\d.,]))",
     ),
-    # relative words
-    (
-        "rd",
-        r"(?P<rd_w>vandaag|gisteren|gisteravond|gistermiddag|gisterochtend|gisternacht"
-        r"|eergisteren|overmorgen|vanochtend|vanmorgen|vanmiddag|vanavond|vannacht)(?![a-z])",
-    ),
-    ("ey", r"(?P<ey_w>eerder|later)\s+dit\s+jaar(?![a-z])"),
-    (
-        "ry",
-        r"(?P<ry_w>afgelopen|komende|vorige|dit|vorig|verleden|volgend|komend)"
-        r"\s+jaar(?![a-z])",
-    ),
-    ("rm", r"(?P<rm_w>deze|vorige|volgende|komende|afgelopen)\s+maand(?![a-z])"),
-    ("rw", r"(?P<rw_w>deze|vorige|volgende|komende|afgelopen)\s+week(?![a-z])"),
-    ("pj", r"prinsjesdag(?:\s+(?P<pj_y>" + _Y4 + "))?"),
+    # vandaag, gisteravond, deze week, vorige maand, dit jaar, eerder dit jaar
+    ("relative_day", r"(?P<words>" + _phrases(date_words("relative_day")) + r")(?![a-z])"),
+    ("earlier_later", r"(?P<words>" + _phrases(date_words("earlier_later")) + r")(?![a-z])"),
+    ("relative_year", r"(?P<words>" + _phrases(date_words("relative_year")) + r")(?![a-z])"),
+    ("relative_month", r"(?P<words>" + _phrases(date_words("relative_month")) + r")(?![a-z])"),
+    ("relative_week", r"(?P<words>" + _phrases(date_words("relative_week")) + r")(?![a-z])"),
+    # prinsjesdag (2022)
+    ("named_day", r"(?P<words>" + _phrases(_NAMED_DAYS) + r")(?:\s+(?P<year>" + _Y4 + "))?"),
     # bare year
-    ("yr", r"(?P<yr_y>" + _YB + ")"),
+    ("bare_year", r"(?P<year>" + _YB + ")"),
 ]
+_YEAR_KINDS = ("bare_year", "year_range")  # forms that are a number of something else after some words
 
-_PATTERN = re.compile("|".join(f"(?P<{name}>{body})" for name, body in _ALTERNATIVES))
+
+def _prefix_groups(name: str, body: str) -> str:
+    return re.sub(r"\(\?P<(\w+)>", lambda g: f"(?P<{name}_{g.group(1)}>", body)
 
 
+_PATTERN = re.compile("|".join(f"(?P<{name}>{_prefix_groups(name, body)})" for name, body in _FORMS))
+
+
+def _first_words(*slots: str) -> list[str]:
+    return [phrase.split()[0] for slot in slots for phrase in date_words(slot)]
 
 
 # the first words an alternative can start with; the scan only tries the pattern after these
 _STARTS = (
-    list("0123456789") + list(_MONTHS) + list(_SEASONS) + list(_ORD)
-    + "maandag dinsdag woensdag donderdag vrijdag zaterdag zondag begin medio midden half eind "
-      "ultimo h1 h2 q1 q2 q3 q4 dit deze afgelopen vorig komend volgend aanstaande verleden "
-      "vandaag gister eergisteren overmorgen vanochtend vanmorgen vanmiddag vanavond vannacht "
-      "eerder later prinsjesdag".split()
-)  # fmt: skip
+    list("0123456789") + list(_MONTHS) + list(_SEASONS) + list(_ORD) + list(_HALF_ORD)
+    + list(_WEEK_ORD) + list(_PARTS) + "h1 h2 q1 q2 q3 q4".split()
+    + _first_words("weekday", "season_word", "before_month", "relative_day", "earlier_later",
+                   "relative_year", "relative_month", "relative_week", "named_day")
+)
 _TRIGGER = re.compile(r"[\s(\[«\"'/](?=" + trie_pattern(sorted(set(_STARTS))) + ")")
 # a trigger and the date expression after it: the scan only tries the pattern after a trigger
 _TRIGGERED = re.compile(_TRIGGER.pattern + "(?:" + _PATTERN.pattern + ")")
 
+_ARTICLE = rf"(?:(?:{_phrases(date_words('article'))})\s+)"  # tot het einde, sinds de
 _BEFORE = re.compile(
-    r"(?<![a-z0-9])(?:(?P<until>(?:tot\s+en\s+met|t/m|t\.e\.m\.|tot|uiterlijk(?:\s+op|\s+in)?|voor|niet\s+later\s+dan"
-    r"|voorafgaand\s+aan|vooraf\s+aan)\s+(?:het\s+|de\s+)?)$"
-    r"|(?P<since>(?:sinds|sedert|vanaf|met\s+ingang\s+van|m\.i\.v\.)\s+(?:het\s+|de\s+)?)$"
-    r"|(?P<van>(?:van|vanaf)\s+)$"
-    r"|(?P<tussen>tussen\s+)$"
-    r"|(?P<block>(?:resoluties?|res\.|nr\.?|nrs\.?|nummer|kamerstuk(?:ken)?|artikel|art\.|paragraaf"
-    r"|bijlage|pagina|blz\.|p\.|pp\.|§|s/res/|eur|euro|usd|\$|€|ruim|circa|ca\.|ongeveer|zo'n"
-    r"|bijna|maximaal|max\.|meer\s+dan|minder\s+dan)\s*)$)"
+    r"(?<![a-z0-9])(?:(?P<until>(?:" + _phrases(_UNTIL) + r")\s+" + _ARTICLE + r"?)$"
+    r"|(?P<since>(?:" + _phrases(date_words("since")) + r")\s+" + _ARTICLE + r"?)$"
+    r"|(?P<range_from>(?:" + _phrases(date_words("range_from")) + r")\s+)$"
+    r"|(?P<between>(?:" + _phrases(date_words("range_between")) + r")\s+)$"
+    r"|(?P<block>(?:" + _phrases(date_words("block_before_year")) + r")\s*)$)"
 )
 _AFTER_AMOUNT = re.compile(
-    r"\s*(?:[.,]\d|%|euro\b|eur\b|miljoen|miljard|mln|mld|personen|militairen|man\b|pax\b|km\b"
-    r"|kilometer|doden|slachtoffers|procent|dollar|usd\b|blauwhelmen|manschappen|agenten"
-    r"|mensen|vluchtelingen)"
+    r"\s*(?:[.,]\d|%|"
+    + "|".join(re.escape(w) + (r"\b" if v == "whole" else "") for w, v in date_words("unit_after_year").items())
+    + ")"
 )
-_CONNECT = re.compile(r"\s*(?:(?P<dash>-)|(?P<tot>tot\s+en\s+met|tot|t/m|t\.e\.m\.)|(?P<en>en))\s*$")
+_CONNECT = re.compile(
+    r"\s*(?:(?P<dash>-)|(?P<joiner>" + _phrases(date_words("range_joiner")) + r")|(?P<en>"
+    + _phrases(date_words("range_and")) + r"))\s*$"
+)
 
 
 @dataclass
@@ -283,7 +314,7 @@ class _Atom:
 
     start: int
     end: int
-    kind: str  # alternative name
+    kind: str  # the name of the form that matched
     year: int | None = None
     month: int | None = None
     d1: int | None = None
@@ -303,14 +334,10 @@ def _month_window(year: int, month: int) -> tuple[dt.date, dt.date]:
 
 
 def _rel_of(word: str | None) -> str:
+    """``past`` or ``next`` for a word before a month or after a date, else ``""``."""
     if not word:
         return ""
-    word = word.strip()
-    if word in _PAST:
-        return "past"
-    if word in _NEXT or word.startswith("a.s") or word.startswith("aanst"):
-        return "next"
-    return ""
+    return _RELATIONS.get(word.strip(), "")
 
 
 def _resolve_year(month: int, day: int | None, rel: str, ref: dt.date | None) -> int | None:
@@ -363,151 +390,296 @@ def _nearest_year(month: int, day: int | None, ref: dt.date) -> int:
 
 
 def _season_window(name: str, year: int) -> tuple[dt.date, dt.date]:
+    """The days of a season in ``year`` (a season whose end month is before its start ends the
+    next year)."""
     m1, d1, m2, d2 = _SEASONS[name]
-    if name == "winter":
-        return dt.date(year, 12, 1), dt.date(year + 1, 2, _last_day(year + 1, 2))
-    return dt.date(year, m1, d1), dt.date(year, m2, d2)
+    y2 = year + 1 if m2 < m1 else year
+    return dt.date(year, m1, d1), dt.date(y2, m2, d2 or _last_day(y2, m2))
 
 
-def _year_word(word: str, ref: dt.date | None) -> int | None:
+def _year_word(phrase: str, ref: dt.date | None) -> int | None:
+    """The year of a year phrase (``dit jaar``, ``vorig jaar``) against ``ref``."""
     if ref is None:
         return None
-    word = word.split()[0]
-    if word in ("vorig", "verleden", "afgelopen"):
-        return ref.year - 1
-    if word in ("volgend", "komend"):
-        return ref.year + 1
-    return ref.year  # dit, het, hetzelfde
+    return ref.year + int(date_words("year_phrase").get(_key(phrase), "0"))
 
 
 _PART_YEAR = {
-    "begin": ((1, 1), (3, 31)),
-    "medio": ((4, 1), (9, 30)),
-    "midden": ((4, 1), (9, 30)),
-    "half": ((4, 1), (9, 30)),
+    "start": ((1, 1), (3, 31), "quarter"),
+    "middle": ((4, 1), (9, 30), "half"),
+    "end": ((10, 1), (12, 31), "quarter"),
 }
-_PART_YEAR_END = ((10, 1), (12, 31))
+_PART_MONTH = {"start": (1, 10), "middle": (11, 20), "end": (21, 31)}
 
 
 def _part_year(part: str, year: int) -> DateWindow:
-    (m1, d1), (m2, d2) = _PART_YEAR.get(part, _PART_YEAR_END)
-    return DateWindow(dt.date(year, m1, d1), dt.date(year, m2, d2), "quarter"
-                      if part not in ("medio", "midden", "half") else "half")
+    (m1, d1), (m2, d2), precision = _PART_YEAR[part]
+    return DateWindow(dt.date(year, m1, d1), dt.date(year, m2, d2), precision)
 
 
 def _part_month(part: str, year: int, month: int) -> DateWindow:
-    last = _last_day(year, month)
-    if part == "begin":
-        a, b = 1, 10
-    elif part in ("medio", "midden", "half"):
-        a, b = 11, 20
-    else:
-        a, b = 21, last
+    a, b = _PART_MONTH[part]
+    b = min(b, _last_day(year, month))
     return DateWindow(dt.date(year, month, a), dt.date(year, month, b), "part_of_month")
 
 
-def _atom(m: re.Match, ref: dt.date | None) -> _Atom | None:  # noqa: C901 - one branch per form
+def _day_window(year: str, month: str, day: str) -> DateWindow:
+    day_ = dt.date(int(year), int(month), int(day))
+    return DateWindow(day_, day_, "day")
+
+
+# --------------------------------------------------------------------------------------------
+# one builder per form: a regex match -> an atom, None where the words are not a date after all
+
+_Group = Callable[[str], "str | None"]
+
+
+def _numeric(a: _Atom, g: _Group, ref: dt.date | None) -> _Atom | None:
+    a.window = _day_window(g("year"), g("month"), g("day"))
+    return a
+
+
+def _month_and_year(a: _Atom, g: _Group) -> None:
+    """The month, year and past/next word of a form with a month."""
+    a.month = _MONTHS[g("month").rstrip(".")]
+    a.year = int(g("year")) if g("year") else None
+    a.rel = _rel_of(g("rel")) or ("" if a.year else "bare")
+
+
+def _day_range(a: _Atom, g: _Group, ref: dt.date | None) -> _Atom | None:
+    _month_and_year(a, g)
+    a.d1, a.d2 = int(g("first")), int(g("last"))
+    return None if a.d2 < a.d1 or a.d2 > 31 or a.d1 < 1 else a
+
+
+def _day_month(a: _Atom, g: _Group, ref: dt.date | None) -> _Atom | None:
+    _month_and_year(a, g)
+    a.d1 = a.d2 = int(g("day"))
+    return None if a.d2 > 31 or a.d1 < 1 else a
+
+
+def _part_of_month(a: _Atom, g: _Group, ref: dt.date | None) -> _Atom | None:
+    _month_and_year(a, g)
+    a.spec = ("part_of_month", _PARTS[g("part")])
+    return a
+
+
+def _week_of_month(a: _Atom, g: _Group, ref: dt.date | None) -> _Atom | None:
+    _month_and_year(a, g)
+    a.spec = ("week_of_month", _WEEK_ORD[g("ordinal")], _key(g("unit")))
+    return a
+
+
+def _month_year(a: _Atom, g: _Group, ref: dt.date | None) -> _Atom | None:
+    mon = g("month").rstrip(".")
+    a.month = _MONTHS[mon]
+    a.year = int(g("year")) if g("year") else None
+    if g("words"):
+        a.year = None if ref is None else ref.year + int(date_words("month_year_phrase")[_key(g("words"))])
+        if a.year is None:
+            return None
+        a.relative = True
+    a.rel = _rel_of(g("before")) or _rel_of(g("rel"))
+    if a.year is None and not a.rel:
+        if mon not in _FULL_MONTHS:
+            return None  # 'jan', 'dec' alone: a name or a word, not a month
+        a.rel = "bare"
+    return a
+
+
+def _year_of(a: _Atom, g: _Group, ref: dt.date | None) -> int | None:
+    """The year of a part, half or quarter: printed, or a year phrase read against ``ref``."""
+    if g("year"):
+        return int(g("year"))
+    a.relative = True
+    return _year_word(g("words"), ref)
+
+
+def _part_of_year(a: _Atom, g: _Group, ref: dt.date | None) -> _Atom | None:
+    year = _year_of(a, g, ref)
+    if year is None:
+        return None
+    a.window = _part_year(_PARTS[g("part").strip()], year)
+    return a
+
+
+def _half_year(a: _Atom, g: _Group, ref: dt.date | None) -> _Atom | None:
+    year = _year_of(a, g, ref)
+    if year is None:
+        return None
+    a.window = _half(year, _HALF_ORD[g("ordinal")])
+    return a
+
+
+def _quarter_year(a: _Atom, g: _Group, ref: dt.date | None) -> _Atom | None:
+    year = _year_of(a, g, ref)
+    if year is None:
+        return None
+    a.window = _quarter(year, _ORD[g("ordinal")])
+    return a
+
+
+def _half_code(a: _Atom, g: _Group, ref: dt.date | None) -> _Atom | None:
+    a.window = _half(int(g("year")), int(g("number")))
+    return a
+
+
+def _quarter_code(a: _Atom, g: _Group, ref: dt.date | None) -> _Atom | None:
+    a.window = _quarter(int(g("year")), int(g("number")))
+    return a
+
+
+def _season_article(text: str, start: int) -> str:
+    """The article (``het``) right before a season that has no other word before it, else ``""``."""
+    for article in _SEASON_ARTICLES:
+        lead = len(article) + 1
+        if start >= lead and text[start - lead : start] == article + " ":
+            return article
+    return ""
+
+
+def _season(a: _Atom, g: _Group, ref: dt.date | None, text: str = "") -> _Atom | None:
+    season = _key(g("season"))
+    if g("year"):
+        s, e = _season_window(season, int(g("year")))
+    else:
+        word = _key(g("word")) if g("word") else _season_article(text, a.start)
+        if ref is None or not word:
+            return None
+        a.relative = True
+        s, e = _season_window(season, ref.year)
+        shift = _SEASON_WORDS[word]
+        if shift < 0 and s > ref:
+            s, e = _season_window(season, ref.year - 1)
+        elif shift > 0 and e < ref:
+            s, e = _season_window(season, ref.year + 1)
+    a.window = DateWindow(s, e, "season")
+    return a
+
+
+def _year_range(a: _Atom, g: _Group, ref: dt.date | None) -> _Atom | None:
+    y1 = int(g("first"))
+    last = g("last")
+    y2 = int(last) if len(last) == 4 else (y1 // 100) * 100 + int(last)
+    if y2 <= y1 or y2 - y1 > 60:
+        return None
+    a.window = DateWindow(dt.date(y1, 1, 1), dt.date(y2, 12, 31), "years")
+    return a
+
+
+def _bare_year(a: _Atom, g: _Group, ref: dt.date | None) -> _Atom | None:
+    y = int(g("year"))
+    a.window = DateWindow(dt.date(y, 1, 1), dt.date(y, 12, 31), "year")
+    return a
+
+
+def _relative_day(a: _Atom, g: _Group, ref: dt.date) -> _Atom | None:
+    day = ref + dt.timedelta(days=int(date_words("relative_day")[_key(g("words"))]))
+    a.window = DateWindow(day, day, "day")
+    return a
+
+
+def _earlier_later(a: _Atom, g: _Group, ref: dt.date) -> _Atom | None:
+    if date_words("earlier_later")[_key(g("words"))] == "before":
+        a.window = DateWindow(dt.date(ref.year, 1, 1), ref, "open")
+    else:
+        a.window = DateWindow(ref, dt.date(ref.year, 12, 31), "open")
+    return a
+
+
+def _relative_year(a: _Atom, g: _Group, ref: dt.date) -> _Atom | None:
+    value = date_words("relative_year")[_key(g("words"))]
+    if value == "last-twelve-months":
+        try:
+            back = ref.replace(year=ref.year - 1)
+        except ValueError:
+            back = ref - dt.timedelta(days=365)
+        a.window = DateWindow(back, ref, "year")
+    else:
+        year = ref.year + int(value)
+        a.window = DateWindow(dt.date(year, 1, 1), dt.date(year, 12, 31), "year")
+    return a
+
+
+def _relative_month(a: _Atom, g: _Group, ref: dt.date) -> _Atom | None:
+    shift = int(date_words("relative_month")[_key(g("words"))])
+    idx = ref.year * 12 + ref.month - 1 + shift
+    s, e = _month_window(idx // 12, idx % 12 + 1)
+    a.window = DateWindow(s, e, "month")
+    return a
+
+
+def _relative_week(a: _Atom, g: _Group, ref: dt.date) -> _Atom | None:
+    shift = int(date_words("relative_week")[_key(g("words"))])
+    monday = ref - dt.timedelta(days=ref.weekday()) + dt.timedelta(weeks=shift)
+    a.window = DateWindow(monday, monday + dt.timedelta(days=6), "days")
+    return a
+
+
+def _named_day(a: _Atom, g: _Group, ref: dt.date | None) -> _Atom | None:
+    """A day named by a rule (``prinsjesdag``): in the printed year, else the reference's."""
+    if g("year"):
+        year = int(g("year"))
+    elif ref is None:
+        return None
+    else:
+        year = ref.year
+        a.relative = True
+    month, weekday, nth = _NAMED_DAYS[_key(g("words"))]
+    first = dt.date(year, month, 1)
+    day = first + dt.timedelta(days=(weekday - first.weekday()) % 7 + 7 * (nth - 1))
+    a.window = DateWindow(day, day, "day")
+    return a
+
+
+_BUILDERS: dict[str, Callable[..., _Atom | None]] = {
+    "numeric_date": _numeric,
+    "iso_date": _numeric,
+    "day_range": _day_range,
+    "day_month": _day_month,
+    "part_of_month": _part_of_month,
+    "week_of_month": _week_of_month,
+    "part_of_year": _part_of_year,
+    "half_year": _half_year,
+    "half_code": _half_code,
+    "quarter_year": _quarter_year,
+    "quarter_code": _quarter_code,
+    "month_year": _month_year,
+    "year_range": _year_range,
+    "bare_year": _bare_year,
+    "named_day": _named_day,
+}
+# forms that only have a meaning against the reference date (skipped without one)
+_RELATIVE_BUILDERS: dict[str, Callable[[_Atom, _Group, dt.date], _Atom | None]] = {
+    "relative_day": _relative_day,
+    "earlier_later": _earlier_later,
+    "relative_year": _relative_year,
+    "relative_month": _relative_month,
+    "relative_week": _relative_week,
+}
+
+
+def _atom(m: re.Match, ref: dt.date | None) -> _Atom | None:
     """Turn a regex match into an atom; None where the words are not a date after all."""
     name = m.lastgroup
-    g = m.group
     start, end = m.span(name)
     a = _Atom(start, end, name)
+    prefix = name + "_"
+
+    def g(field: str) -> str | None:
+        return m.group(prefix + field)
+
     try:
-        if name == "num":
-            day = dt.date(int(g("num_y")), int(g("num_m")), int(g("num_d")))
-            a.window = DateWindow(day, day, "day")
-        elif name == "iso":
-            day = dt.date(int(g("iso_y")), int(g("iso_m")), int(g("iso_d")))
-            a.window = DateWindow(day, day, "day")
-        elif name in ("dd", "dm"):
-            p = name + "_"
-            a.month = _MONTHS[g(p + "m").rstrip(".")]
-            if name == "dd":
-                a.d1, a.d2 = int(g("dd_d1")), int(g("dd_d2"))
-                if a.d2 < a.d1:
-                    return None
-            else:
-                a.d1 = a.d2 = int(g("dm_d"))
-            a.year = int(g(p + "y")) if g(p + "y") else None
-            a.rel = _rel_of(g(p + "rel")) or ("" if a.year else "bare")
-            if a.d2 > 31 or a.d1 < 1:
+        if name == "season":
+            return _season(a, g, ref, m.string)
+        if name in _RELATIVE_BUILDERS:
+            if ref is None:
                 return None
-        elif name in ("pm", "wm"):
-            p = name + "_"
-            a.month = _MONTHS[g(p + "m").rstrip(".")]
-            a.year = int(g(p + "y")) if g(p + "y") else None
-            a.rel = _rel_of(g(p + "rel")) or ("" if a.year else "bare")
-            if name == "pm":
-                a.spec = ("pm", g("pm_p").rstrip("-"))
-            else:
-                a.spec = ("wm", g("wm_o"), g("wm_u"))
-        elif name == "my":
-            mon = g("my_m").rstrip(".")
-            a.month = _MONTHS[mon]
-            a.year = int(g("my_y")) if g("my_y") else None
-            if g("my_w"):
-                a.year = _year_word(g("my_w"), ref)
-                if a.year is None:
-                    return None
-                a.relative = True
-            a.rel = _rel_of(g("my_r")) or _rel_of(g("my_rel"))
-            if a.year is None and not a.rel:
-                if mon not in _FULL_MONTHS:
-                    return None  # 'jan', 'dec' alone: a name or a word, not a month
-                a.rel = "bare"
-        elif name in ("py", "hy", "qy"):
-            p = name + "_"
-            if g(p + "y"):
-                year = int(g(p + "y"))
-            else:
-                year = _year_word(g(p + "w"), ref)
-                if year is None:
-                    return None
-                a.relative = True
-            if name == "py":
-                a.window = _part_year(g("py_p").rstrip("-"), year)
-            elif name == "hy":
-                half = _ORD[g("hy_o")]
-                a.window = _half(year, half)
-            else:
-                q = _ORD[g("qy_o")]
-                a.window = _quarter(year, q)
-        elif name == "hs":
-            a.window = _half(int(g("hs_y")), int(g("hs_n")))
-        elif name == "qs":
-            a.window = _quarter(int(g("qs_y")), int(g("qs_n")))
-        elif name == "se":
-            season = g("se_s")
-            word = g("se_r") or ""
-            if not word and m.string[max(0, start - 4) : start] == "het ":
-                word = "het"
-            if g("se_y"):
-                s, e = _season_window(season, int(g("se_y")))
-            else:
-                if ref is None or not word:
-                    return None
-                a.relative = True
-                s, e = _season_window(season, ref.year)
-                if word in ("afgelopen", "vorig", "vorige") and s > ref:
-                    s, e = _season_window(season, ref.year - 1)
-                elif word in ("komend", "komende", "volgend", "aanstaande") and e < ref:
-                    s, e = _season_window(season, ref.year + 1)
-            a.window = DateWindow(s, e, "season")
-        elif name == "yy":
-            y1 = int(g("yy_a"))
-            yb = g("yy_b")
-            y2 = int(yb) if len(yb) == 4 else (y1 // 100) * 100 + int(yb)
-            if y2 <= y1 or y2 - y1 > 60:
-                return None
-            a.window = DateWindow(dt.date(y1, 1, 1), dt.date(y2, 12, 31), "years")
-        elif name == "yr":
-            y = int(g("yr_y"))
-            a.window = DateWindow(dt.date(y, 1, 1), dt.date(y, 12, 31), "year")
-        else:
-            return _relative_atom(a, m, ref)
+            a.relative = True
+            return _RELATIVE_BUILDERS[name](a, g, ref)
+        return _BUILDERS[name](a, g, ref)
     except (ValueError, KeyError):
         return None
-    return a
 
 
 def _half(year: int, half: int) -> DateWindow:
@@ -522,68 +694,13 @@ def _quarter(year: int, q: int) -> DateWindow:
                       "quarter")
 
 
-def _relative_atom(a: _Atom, m: re.Match, ref: dt.date | None) -> _Atom | None:
-    """Words that only have a meaning against the reference date (vandaag, dit jaar ...)."""
-    if ref is None:
-        if a.kind == "pj" and m.group("pj_y"):
-            year = int(m.group("pj_y"))
-            a.window = _prinsjesdag(year)
-            return a
-        return None
-    a.relative = True
-    g = m.group
-    if a.kind == "rd":
-        word = g("rd_w")
-        if word.startswith("eergisteren"):
-            day = ref - dt.timedelta(days=2)
-        elif word.startswith("gister"):
-            day = ref - dt.timedelta(days=1)
-        elif word == "overmorgen":
-            day = ref + dt.timedelta(days=2)
-        else:
-            day = ref
-        a.window = DateWindow(day, day, "day")
-    elif a.kind == "ey":
-        if g("ey_w") == "eerder":
-            a.window = DateWindow(dt.date(ref.year, 1, 1), ref, "open")
-        else:
-            a.window = DateWindow(ref, dt.date(ref.year, 12, 31), "open")
-    elif a.kind == "ry":
-        word = g("ry_w").split()[-1]
-        if word == "afgelopen":
-            try:
-                back = ref.replace(year=ref.year - 1)
-            except ValueError:
-                back = ref - dt.timedelta(days=365)
-            a.window = DateWindow(back, ref, "year")
-        else:
-            year = ref.year + {"dit": 0, "vorig": -1, "vorige": -1, "verleden": -1}.get(word, 1)
-            a.window = DateWindow(dt.date(year, 1, 1), dt.date(year, 12, 31), "year")
-    elif a.kind == "rm":
-        word = g("rm_w")
-        shift = {"deze": 0, "vorige": -1, "afgelopen": -1}.get(word, 1)
-        idx = ref.year * 12 + ref.month - 1 + shift
-        s, e = _month_window(idx // 12, idx % 12 + 1)
-        a.window = DateWindow(s, e, "month")
-    elif a.kind == "rw":
-        word = g("rw_w")
-        shift = {"deze": 0, "vorige": -1, "afgelopen": -1}.get(word, 1)
-        monday = ref - dt.timedelta(days=ref.weekday()) + dt.timedelta(weeks=shift)
-        a.window = DateWindow(monday, monday + dt.timedelta(days=6), "days")
-    elif a.kind == "pj":
-        year = int(g("pj_y")) if g("pj_y") else ref.year
-        a.relative = not g("pj_y")
-        a.window = _prinsjesdag(year)
-    else:
-        return None
-    return a
-
-
-def _prinsjesdag(year: int) -> DateWindow:
-    """The third Tuesday of September."""
-    first = dt.date(year, 9, 1)
-    day = first + dt.timedelta(days=(1 - first.weekday()) % 7 + 14)
-    return DateWindow(day, day, "day")
+def _week_days(spec: tuple, year: int, month: int) -> tuple[int, int]:
+    """The days of ``eerste/tweede/laatste week|helft van <month>``."""
+    _, ordinal, unit = spec
+    last = _last_day(year, month)
+    if _WEEK_UNITS[unit] == "halves":
+        return (1, 15) if ordinal == "first" else (16, last)
+    return {"first": (1, 7), "second": (8, 14)}.get(ordinal, (last - 6, last))
 
 
 def _complete(a: _Atom, ref: dt.date | None, year: int | None = None) -> DateWindow | None:
@@ -600,17 +717,10 @@ def _complete(a: _Atom, ref: dt.date | None, year: int | None = None) -> DateWin
             a.relative = True
         a.year = year
     try:
+        if a.spec and a.spec[0] == "part_of_month":
+            return _part_month(a.spec[1], a.year, a.month)
         if a.spec:
-            if a.spec[0] == "pm":
-                return _part_month(a.spec[1], a.year, a.month)
-            last = _last_day(a.year, a.month)
-            first_half = a.spec[1] == "eerste"
-            if a.spec[2] == "helft":
-                d1, d2 = (1, 15) if first_half else (16, last)
-                if a.spec[1] == "laatste":
-                    d1, d2 = 16, last
-            else:
-                d1, d2 = {"eerste": (1, 7), "tweede": (8, 14)}.get(a.spec[1], (last - 6, last))
+            d1, d2 = _week_days(a.spec, a.year, a.month)
             return DateWindow(dt.date(a.year, a.month, d1), dt.date(a.year, a.month, d2), "days")
         if a.d1 is not None:
             s = dt.date(a.year, a.month, a.d1)
@@ -697,7 +807,7 @@ def _scan(folded: str, ref: dt.date | None,
             m = _TRIGGERED.search(folded, start)
             continue
         a = _atom(m, ref)
-        if a is not None and a.kind in ("yr", "yy") and _blocked(folded, a, memo):
+        if a is not None and a.kind in _YEAR_KINDS and _blocked(folded, a, memo):
             m = _TRIGGERED.search(folded, start)
             continue
         trace.append((m, a is not None))
@@ -748,58 +858,84 @@ def _assemble(text: str, folded: str, atoms: list[_Atom], ref: dt.date | None,
     while i < n:
         a = atoms[i]
         pre = _before(folded, a.start, memo)
-        b = atoms[i + 1] if i + 1 < n else None
-        joined = False
-        if b is not None:
-            gap = folded[a.end : b.start]
-            con = _CONNECT.match(gap) if len(gap) < 16 else None
-            if con and (gap.strip() or con.group("dash")):
-                ok = True
-                if con.group("en"):
-                    ok = bool(pre and pre.group("tussen")) or (
-                        a.kind == b.kind == "my" and a.rel == "bare" and (b.year or b.rel)
-                    )
-                if ok:
-                    wb = _complete(b, ref)
-                    year = None
-                    if wb is not None and a.year is None and a.window is None and a.month:
-                        year = wb.end.year if a.month <= wb.end.month else wb.end.year - 1
-                    wa = _complete(a, ref, year)
-                    if wa is not None and wb is not None and wa.start <= wb.end:
-                        start = a.start
-                        if pre and (pre.group("van") or pre.group("tussen") or pre.group("since")):
-                            start = pre.start()
-                        prec = "years" if wa.precision == wb.precision == "year" else "days"
-                        if wa.precision in ("year", "years") and wb.precision in ("year", "years"):
-                            prec = "years"
-                        window = DateWindow(wa.start, wb.end, prec)
-                        out.append(
-                            DateMatch(start, b.end, text[start : b.end], window,
-                                      a.relative or b.relative, "range")
-                        )
-                        i += 2
-                        joined = True
-        if joined:
-            continue
-        window = _complete(a, ref)
+        if i + 1 < n:
+            joined = _range(text, folded, a, atoms[i + 1], pre, ref)
+            if joined is not None:
+                out.append(joined)
+                i += 2
+                continue
         i += 1
-        if window is None:
-            continue
-        start, kind = a.start, "point"
-        if pre:
-            if pre.group("until"):
-                word = pre.group("until").split()[0]
-                exact_voor = word == "voor" and text[pre.start() : pre.start() + 4].lower() != "vóór"
-                if not (exact_voor and window.precision in ("year", "years")):
-                    start, kind = pre.start(), "until"
-            elif pre.group("since"):
-                start, kind = pre.start(), "since"
-            elif a.kind == "yy" and (pre.group("van") or pre.group("tussen")):
-                start = pre.start()
-        if a.kind == "yy" and kind == "point":
-            kind = "range"
-        out.append(DateMatch(start, a.end, text[start : a.end], window, a.relative, kind))
+        point = _point(text, a, pre, ref)
+        if point is not None:
+            out.append(point)
     return out
+
+
+def _joins(folded: str, a: _Atom, b: _Atom, pre: re.Match | None) -> bool:
+    """True where the words between ``a`` and ``b`` make them one range (a dash, ``tot``; ``en``
+    after ``tussen`` or between two bare months the last of which has a year or a past/next word)."""
+    gap = folded[a.end : b.start]
+    con = _CONNECT.match(gap) if len(gap) < 16 else None
+    if not con or not (gap.strip() or con.group("dash")):
+        return False
+    if not con.group("en"):
+        return True
+    return bool(pre and pre.group("between")) or bool(
+        a.kind == b.kind == "month_year" and a.rel == "bare" and (b.year or b.rel)
+    )
+
+
+def _range(text: str, folded: str, a: _Atom, b: _Atom, pre: re.Match | None,
+           ref: dt.date | None) -> DateMatch | None:
+    """The range of atoms ``a`` and ``b``, or None where they are not one."""
+    if not _joins(folded, a, b, pre):
+        return None
+    wb = _complete(b, ref)
+    year = None
+    if wb is not None and a.year is None and a.window is None and a.month:
+        year = wb.end.year if a.month <= wb.end.month else wb.end.year - 1
+    wa = _complete(a, ref, year)
+    if wa is None or wb is None or wa.start > wb.end:
+        return None
+    start = a.start
+    if pre and (pre.group("range_from") or pre.group("between") or pre.group("since")):
+        start = pre.start()
+    yearly = ("year", "years")
+    prec = "years" if wa.precision in yearly and wb.precision in yearly else "days"
+    window = DateWindow(wa.start, wb.end, prec)
+    return DateMatch(start, b.end, text[start : b.end], window, a.relative or b.relative, "range")
+
+
+def _stressed(text: str, pos: int) -> bool:
+    """True where the text writes a stressed ``vóór`` at ``pos``."""
+    return any(text[pos : pos + len(word)].lower() == word for word in _STRESSED_BEFORE)
+
+
+def _point(text: str, a: _Atom, pre: re.Match | None, ref: dt.date | None) -> DateMatch | None:
+    """The date of one atom with its until/since words, or None where it has no window."""
+    if pre and pre.group("since") and a.rel == "bare" and a.year is None \
+            and pre.group("since").split()[0] in _SINCE_PAST:
+        a.rel = "past"  # sinds eind maart: a start before the reference, not the coming March
+    window = _complete(a, ref)
+    if window is None:
+        return None
+    start, kind = a.start, "point"
+    if pre:
+        if pre.group("until"):
+            word = pre.group("until").split()[0]
+            plain_before = word in _BEFORE_WORDS and not _stressed(text, pre.start())
+            if not (plain_before and window.precision in ("year", "years")):
+                start, kind = pre.start(), "until"
+        elif pre.group("since"):
+            start, kind = pre.start(), "since"
+        elif a.kind == "year_range" and (pre.group("range_from") or pre.group("between")):
+            start = pre.start()
+    if a.kind == "year_range" and kind == "point":
+        kind = "range"
+    return DateMatch(start, a.end, text[start : a.end], window, a.relative, kind)
+
+
+_DATE_LEADS = frozenset(date_words("date_lead"))  # words parse_date accepts around the date
 
 
 def parse_date(text: str, ref: dt.date | None = None) -> DateWindow | None:
@@ -810,6 +946,6 @@ def parse_date(text: str, ref: dt.date | None = None) -> DateWindow | None:
         return None
     m = matches[0]
     rest = (stripped[: m.start] + stripped[m.end :]).strip(" .,;:()")
-    if rest and rest.lower() not in ("op", "in", "per", "d.d.", "de", "het"):
+    if rest and rest.lower() not in _DATE_LEADS:
         return None
     return m.window

@@ -16,11 +16,14 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import re
+from collections.abc import Callable
 from pathlib import Path
+from typing import NamedTuple
 
 from .clean import clean
 from .model import Document
 from .read import read_file
+from .vocab import date_words, document_words, month_names
 
 MEMO_ANCHOR = re.compile(
     r"^[\s*_#]*TER\s+(?:BESLISSING|INFORMATIE|ADVISERING|ADVIES|KENNISNAME|ONDERTEKENING|PARAAF)"
@@ -30,10 +33,17 @@ MEMO_ANCHOR = re.compile(
 LETTER_ANCHOR = re.compile(
     r"^[\s\f]*(?:Nr\.\s*\d+|[A-Z]{1,3})?\s*BRIEF VAN DE(?:N)? (?:MINISTER|STAATSSECRETARIS)", re.M
 )
-MONTHS = {m: i for i, m in enumerate(
-    ["januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus", "september",
-     "oktober", "november", "december"], start=1)}
+# the full month names of the one month table (vocab/months.csv) that dates.py reads too
+# (Dutch, and the English names that news relays print: ``18 October 2018``)
+MONTHS = {m.name: m.month for m in month_names(("nl", "en")) if m.full}
 _MONTH_RE = "|".join(MONTHS)
+
+
+def _words_alt(slot: str) -> str:
+    """An alternation of the words of a slot of document_words.csv, longest first, any white
+    space between the words of a phrase."""
+    words = sorted(document_words(slot), key=len, reverse=True)
+    return "|".join(r"\s+".join(re.escape(w) for w in phrase.split()) for phrase in words)
 
 
 def _month_number(name: str) -> int | None:
@@ -43,8 +53,15 @@ def _month_number(name: str) -> int | None:
 
 
 FULL_DATE = re.compile(rf"\b(\d{{1,2}})\s+({_MONTH_RE})\s+(\d{{4}})\b", re.I)
-PLACE_DATE = re.compile(
-    rf"^(?:Den Haag|'s-Gravenhage|Brussel|New York),?\s+(\d{{1,2}}\s+(?:{_MONTH_RE})\s+\d{{4}})", re.I | re.M
+_PLACE = rf"(?:{_words_alt('letter_place')}),?\s+(\d{{1,2}}\s+(?:{_MONTH_RE})\s+\d{{4}})"
+PLACE_DATE = re.compile("^" + _PLACE, re.I | re.M)
+# the same where the clean (or raw) text has joined the header lines: after a line start or a space
+PLACE_DATE_JOINED = re.compile(r"(?:^|(?<=\s))" + _PLACE, re.I | re.M)
+PLACE_JOINED_HEAD = 3000  # characters of the clean text where a joined header holds the place and date
+ANSWERS_RECEIVED = re.compile(
+    rf"^[\s•*-]*(?:{_words_alt('answers_heading')})\b[^\n]{{0,600}}?\(\s*(?:{_words_alt('received_label')})"
+    rf"\s*:?\s+(\d{{1,2}}\s+(?:{_MONTH_RE})\s+\d{{4}})\s*\)",
+    re.I | re.M,
 )
 DATE_FIELD = re.compile(rf"^Datum\s*:?\s*\n?\s*(\d{{1,2}}\s+(?:{_MONTH_RE})\s+\d{{4}})", re.I | re.M)
 # A date as web pages print it: ``24 mei 2024``, ``24-05-2024``, ``24/5/2024``, ``24.05.2024``, ``2024-05-24``.
@@ -55,11 +72,8 @@ _ANY_DATE = (
 )
 # Words that label a date line in a web page's header (``Nieuwsbericht | 24-05-2024``,
 # ``Gepubliceerd op 24 mei 2024``): kinds of item, and publication verbs with their preposition.
-_DATE_LABELS = (
-    r"(?:nieuws(?:bericht|artikel|item)?|persbericht|bericht|artikel|publicatie(?:datum)?|datum"
-    r"|(?:gepubliceerd|geplaatst|verschenen|uitgegeven|gepost|online)(?:\s+op)?|op)"
-)
-_WEEKDAYS = r"(?:maandag|dinsdag|woensdag|donderdag|vrijdag|zaterdag|zondag|ma|di|wo|do|vr|za|zo)\.?"
+_DATE_LABELS = f"(?:{_words_alt('date_label')})"
+_WEEKDAYS = "(?:" + "|".join([*date_words("weekday"), *date_words("weekday_short")]) + r")\.?"
 _TIME = r"\d{1,2}[:.]\d{2}(?:\s*uur)?"
 # One field of a date line: an optional label and weekday, the date, an optional time.
 DATE_LINE_FIELD = re.compile(
@@ -68,10 +82,23 @@ DATE_LINE_FIELD = re.compile(
     re.I,
 )
 _DATE_LINE_TIME = re.compile(rf"(?:{_DATE_LABELS}\s*:?\s*)?{_TIME}", re.I)
-_DATE_LINE_SEPARATORS = re.compile(r"\s+[|•·]\s+|\s*\|\s*")
+# bars and bullets; a spaced dash (``Door ANP - 6-10-2016``); in a line of metadata fields
+# (``Nummer: 2020D00001, datum: 2020-06-05``), a comma before a label with a colon
+_DATE_LINE_SEPARATORS = re.compile(r"\s+[|•·–-]\s+|\s*\|\s*")
+_FIELD_LABEL = r"[^\W\d_][\w ]{0,24}:"
+_METADATA_LINE = re.compile(_FIELD_LABEL + r"[^,]*,\s*" + _FIELD_LABEL)
+_METADATA_SEPARATORS = re.compile(_DATE_LINE_SEPARATORS.pattern + r"|,\s*(?=" + _FIELD_LABEL + ")")
+# a page's "changed on" stamp and the rest of its line, glued to a time or not
+_CHANGE_STAMP = re.compile(rf"\(?\s*(?<![^\W\d_])(?:{_words_alt('change_stamp')})(?![^\W\d_]).*$", re.I)
+_TRAILING_NOTE = re.compile(r"\s*\([^()]{0,40}\)$")  # ``3 mei 2019 (na 12 dagen)``
 _LINE_MARKUP = " \t\f\v\u00a0*_#>"  # markdown emphasis, headings and quotes around a header line
 DATE_LINES = 12  # the first non-blank lines of a part where a web page prints its date line
 _DATE_FIELD_LEN = 80  # a field of a date line longer than this is text, not metadata
+# a day-month marked past by the word before it (``afgelopen donderdag 22 januari``), without a year
+_PAST_BEFORE = "|".join(w for w, v in date_words("before_month").items() if v == "past")
+PAST_DAY = re.compile(
+    rf"\b(?:{_PAST_BEFORE})\s+(?:{_WEEKDAYS}\s+)?(\d{{1,2}})\s+({_MONTH_RE})\b(?!\s+\d{{4}})", re.I
+)
 JL_DATE = re.compile(rf"\b(\d{{1,2}})\s+({_MONTH_RE})\s+jl\b", re.I)
 VERGADERJAAR = re.compile(r"vergaderjaar\s+(\d{4})\s*[–—-]\s*(\d{4})", re.I)
 FOOTER_KAMERSTUK = re.compile(
@@ -102,6 +129,25 @@ SIGNATORY = re.compile(
 )
 LETTER_TITLE = re.compile(r"^[ \t\f]*(?:Nr\.\s*\d+|[A-Z]{1,3})?[ \t]*(BRIEF VAN .+?)(?=\nAan\s|\n\n|\Z)", re.S | re.M)
 SUBJECT = re.compile(r"informe(?:ert|ren|er)\b[^.]{0,200}?\bover\s+(?:de\s+|het\s+)?([^.]+?)(?:,\s*waaronder|\.|$)")
+QUESTION_LINE = re.compile(rf"^[\s•*-]*(?:{_words_alt('question_label')})[ \t]+1[ \t]*:?[ \t]*$", re.I | re.M)
+SITE_LABEL_LINES = 4  # the first lines of a page where a parliament site prints its kind label
+SITE_LABEL = re.compile(
+    rf"(?:{_words_alt('page_kind_label')})(?:\s*:\s*(?P<title>.+)|(?P<rest>\s+\S+))?$", re.I
+)
+QUESTIONS_HEADING = re.compile(rf"(?:{_words_alt('questions_heading')})\b", re.I)
+# a parenthesis with a stamp's date at the end of a heading (``(ingezonden 7 februari 2022).``)
+STAMP_NOTE = re.compile(
+    rf"\s*\((?:{_words_alt('submitted_label')}|{_words_alt('received_label')})\b[^()]*\)[\s.]*$", re.I
+)
+_CAPITAL_WORD = r"[A-ZÀ-Þ][A-ZÀ-Þ'’-]*,?"
+LETTER_JOINED = re.compile(rf"(BRIEF VAN DE(?:N)?(?:[ \u00a0]+{_CAPITAL_WORD})+)(?![^\W\d_])")
+NUMBER_HEADING = re.compile(
+    rf"^Nr\.[ \u00a0]*\d+[ \u00a0]+([A-Z]{{2,}}(?:[ \u00a0]+{_CAPITAL_WORD}){{1,}})[ \t]*$", re.M
+)
+SUBJECT_LINE = re.compile(rf"^(?:{_words_alt('subject_label')})\s*:?[ \t]+(\S[^\n]{{2,200}})$", re.I | re.M)
+CREDIT_LINE = re.compile(rf"(?:{_words_alt('credit_label')})\s*:?\s+\S", re.I)
+SENTENCE_END = re.compile(r"(?<![.])[.!?](?![.])\s+[A-Z]")  # not an ellipsis
+HEADLINE_LEN = 150  # a first line longer than this is a paragraph, not a headline
 HEAD = 6000  # characters of a document's start that hold its header (date, reference)
 TAIL = 30000  # characters of its end that hold the signatures (footnotes are moved after them)
 
@@ -281,7 +327,12 @@ def _header_start(raw: str, lo: int, anchor: int) -> int:
 
 
 def split_documents(raw: str, file: str) -> list[Document]:
-    """Split the raw text of one file into cleaned documents with metadata."""
+    """Split the raw text of one file into cleaned documents with metadata.
+
+    Old Mac (``\\r``) and Windows (``\\r\\n``) line ends are read as line ends: replaced one
+    character for one (``\\r\\n`` by a space and ``\\n``), so offsets stay those of the file."""
+    if "\r" in raw:
+        raw = raw.replace("\r\n", " \n").replace("\r", "\n")
     points = split_points(raw) + [len(raw)]
     docs = []
     for part, (start, end) in enumerate(zip(points, points[1:], strict=False), start=1):
@@ -315,14 +366,14 @@ _NOTA_LINE = re.compile(r"^nota$", re.M | re.I)
 _NOTA_TITLE = re.compile(r"^nota\n(.+)$", re.M | re.I)
 _UW_KAMER = re.compile(r"\bUw Kamer\b|\buw Kamer\b")
 _FOOTER_HOUSE = re.compile(r"\b(Tweede|Eerste) Kamer,? vergaderjaar")
-_PLACE_FIRSTS = "DdBbNn'"  # the first characters of PLACE_DATE's places
+_PLACE_FIRSTS = "".join(sorted({c for w in document_words("letter_place") for c in (w[0], w[0].upper())}))
 _YEARS = (re.compile(r"19\d\d"), re.compile(r"20\d\d"))  # years where they are whole words (checked in code)
 _LINE_DE_HET = re.compile(r"\n(?=De|Het)")
 
 
 def document_type(text: str, raw: str) -> str:
     """``nota``, ``kamerbrief`` or ``nieuwsbericht`` from the header's shape."""
-    return _doc_type(text, raw, _Session(raw))
+    return decide_type(_Header(text, raw)).value
 
 
 class _Session:
@@ -339,15 +390,6 @@ class _Session:
         return self.match
 
 
-def _doc_type(text: str, raw: str, session: _Session) -> str:
-    if _memo_anchors(raw, first_only=True) or _line_search(_NOTA_LINE, text, "Nn", 3000):
-        return "nota"
-    if _letter_anchors(raw, first_only=True) or _address_letter(text) or session() \
-            or ("w Kamer" in text and _UW_KAMER.search(text)):
-        return "kamerbrief"
-    return "nieuwsbericht"
-
-
 def _address_letter(text: str) -> re.Match[str] | None:
     """``ADDRESS_LETTER.search(text[:3000])``."""
     head = text[:3000]
@@ -356,12 +398,23 @@ def _address_letter(text: str) -> re.Match[str] | None:
 
 
 def describe(doc: Document, raw: str) -> None:
-    """Fill in the metadata of ``doc`` from its clean text and raw text."""
+    """Fill in the metadata of ``doc`` from its clean text and raw text.
+
+    What the text says of its own date and title is kept in ``doc.memo``: the rules that decided
+    (``type_rule``, ``date_rule``, ``title_rule``: names as in TYPE_RULES, DATE_RULES and
+    TITLE_RULES), where they came from (``date_source``: ``text`` for a date the text prints,
+    ``bound`` for a bound it supports, ``""`` for none; ``title_source``: ``text`` or ``""``) and
+    the words that print the date (``date_quote``, e.g. the date line)."""
     text = doc.text
-    session = _Session(raw)
-    doc.doc_type = _doc_type(text, raw, session)
-    doc.title = _title(text, doc.doc_type)
-    doc.date, doc.date_known = _date(text, session, raw, bare=doc.doc_type == "nieuwsbericht")
+    header = _Header(text, raw)
+    kind = decide_type(header)
+    doc.doc_type = header.doc_type = kind.value
+    title = decide_title(header)
+    doc.title = title.value
+    date = decide_date(header)
+    doc.date, doc.date_known = date.value, date.known
+    doc.memo.update(type_rule=kind.rule, date_rule=date.rule, title_rule=title.rule,
+                    date_source=date.source, title_source=title.source, date_quote=date.quote)
     doc.kamerstuk = _kamerstuk(text, raw)
     ref = _reference(text)
     doc.reference = ref.group(1).rstrip(".") if ref else ""
@@ -390,60 +443,311 @@ def _signatories(text: str, pos: int) -> list[re.Match[str]]:
     return out
 
 
-def _title(text: str, doc_type: str) -> str:
-    if doc_type == "nota":
-        m = _line_search(_NOTA_TITLE, text, "Nn")
-        return m.group(1).strip() if m else ""
-    m = _heading_search(LETTER_TITLE, text, "BRIEF VAN ", HEAD)  # also below a Kamerstuk header
-    if m:
-        return " ".join(m.group(1).split())
-    if doc_type == "nieuwsbericht":
-        first = text.split("\n", 1)[0].strip()
-        return first if len(first) <= 200 else first[:200]
-    s = SUBJECT.search(text[:5000])
-    if s:
-        subject = re.split(r"\s+en\s+over\s+(?:de\s+|het\s+)?", " ".join(s.group(1).split()))[-1]
-        return subject[:1].upper() + subject[1:]
-    return ""
+# --------------------------------------------------------------------------------------------
+# The document decisions: type, title and date are each an ordered list of small named rules;
+# the first rule that answers decides, and its name goes with the answer.
+
+class Decision(NamedTuple):
+    """A decided field of a document: its value, the rule that decided it, and for a date whether
+    the text prints it (``known``) or it is a bound."""
+
+    value: str
+    rule: str
+    known: bool = False
+    quote: str = ""  # for a printed date: the words of the text that print it
+
+    @property
+    def source(self) -> str:
+        """``text`` for a value the text prints (a date line, a title), ``bound`` for a date
+        bounded by the text, ``""`` where the text gives none."""
+        if not self.value:
+            return ""
+        return "bound" if self.rule.endswith("-bound") else "text"
 
 
-def _date(text: str, session: _Session, raw: str = "", bare: bool = False) -> tuple[str, bool]:
-    for pattern, firsts in ((PLACE_DATE, _PLACE_FIRSTS), (DATE_FIELD, "Dd")):
-        m = _line_search(pattern, text, firsts, HEAD)
+class _Header:
+    """What the rules read of one document: its clean and raw text, its type once decided, and
+    the vergaderjaar and years of the text, found on first use."""
+
+    def __init__(self, text: str, raw: str, doc_type: str = "") -> None:
+        self.text = text
+        self.raw = raw
+        self.doc_type = doc_type
+        self.session = _Session(raw)
+        self._years: list[int] | None = None
+
+    @property
+    def years(self) -> list[int]:
+        if self._years is None:
+            self._years = _years(self.text)
+        return self._years
+
+
+Rule = Callable[[_Header], "Decision | None"]
+
+
+def _first_answer(rules: list[tuple[str, Rule]], header: _Header) -> Decision:
+    for _name, rule in rules:
+        found = rule(header)
+        if found is not None:
+            return found
+    raise AssertionError("the last rule of a list always answers")
+
+
+# ---- type
+
+def _type_memo_anchor(h: _Header) -> Decision | None:
+    return Decision("nota", "memo-decision-line") if _memo_anchors(h.raw, first_only=True) else None
+
+
+def _type_nota_line(h: _Header) -> Decision | None:
+    return Decision("nota", "nota-line") if _line_search(_NOTA_LINE, h.text, "Nn", 3000) else None
+
+
+def _type_letter_heading(h: _Header) -> Decision | None:
+    return Decision("kamerbrief", "letter-heading") if _letter_anchors(h.raw, first_only=True) else None
+
+
+def _type_addressed(h: _Header) -> Decision | None:
+    return Decision("kamerbrief", "addressed-to") if _address_letter(h.text) else None
+
+
+def _type_session(h: _Header) -> Decision | None:
+    return Decision("kamerbrief", "session-footer") if h.session() else None
+
+
+def _type_uw_kamer(h: _Header) -> Decision | None:
+    found = "w Kamer" in h.text and _UW_KAMER.search(h.text)
+    return Decision("kamerbrief", "addresses-the-kamer") if found else None
+
+
+def _type_kamerstuk_header(h: _Header) -> Decision | None:
+    """A Kamerstuk's dossier and number lines (``29 521 Title`` over ``Nr. 299 ...``)."""
+    return Decision("kamerbrief", "kamerstuk-header") if header_kamerstuk(h.raw) else None
+
+
+def _type_questions(h: _Header) -> Decision | None:
+    """Numbered written questions (``Vraag 1``): questions to a minister and the answers."""
+    found = QUESTION_LINE.search(h.raw, 0, HEAD)
+    return Decision("kamerbrief", "questions-and-answers") if found else None
+
+
+def _type_default(h: _Header) -> Decision:
+    return Decision("nieuwsbericht", "default-news")
+
+
+TYPE_RULES: list[tuple[str, Rule]] = [
+    ("memo-decision-line", _type_memo_anchor),
+    ("nota-line", _type_nota_line),
+    ("letter-heading", _type_letter_heading),
+    ("addressed-to", _type_addressed),
+    ("session-footer", _type_session),
+    ("addresses-the-kamer", _type_uw_kamer),
+    ("kamerstuk-header", _type_kamerstuk_header),
+    ("questions-and-answers", _type_questions),
+    ("default-news", _type_default),
+]
+
+
+def decide_type(header: _Header) -> Decision:
+    """The document type by the first rule of TYPE_RULES that answers."""
+    return _first_answer(TYPE_RULES, header)
+
+
+# ---- title
+
+def _title_nota(h: _Header) -> Decision | None:
+    if h.doc_type != "nota":
+        return None
+    m = _line_search(_NOTA_TITLE, h.text, "Nn")
+    return Decision(m.group(1).strip(), "nota-line") if m else Decision("", "nota-without-title")
+
+
+def _title_letter_heading(h: _Header) -> Decision | None:
+    m = _heading_search(LETTER_TITLE, h.text, "BRIEF VAN ", HEAD)  # also below a Kamerstuk header
+    return Decision(" ".join(m.group(1).split()), "letter-heading") if m else None
+
+
+def _title_site_label(h: _Header) -> Decision | None:
+    """A parliament site's page: ``Brief regering : <title>``; a label line (``Kamervraag 2012Z1``)
+    with the title on the next line; or the title above a line that is just the label."""
+    lines = _header_lines(h.raw, SITE_LABEL_LINES)
+    for i, line in enumerate(lines):
+        m = SITE_LABEL.match(line)
+        if not m:
+            continue
+        if m.group("title"):
+            return Decision(m.group("title").strip(), "site-label-title")
+        if i == 0 and len(lines) > 1:
+            return Decision(lines[1], "site-label-next-line")
+        if i > 0 and m.group("rest") is None:
+            return Decision(lines[0], "site-label-first-line")
+    return None
+
+
+def _title_questions(h: _Header) -> Decision | None:
+    """Written questions and their answers: the questions' heading without its date parenthesis."""
+    lines = _header_lines(h.text, 1)
+    if not lines or not QUESTIONS_HEADING.match(lines[0]):
+        return None
+    return Decision(STAMP_NOTE.sub("", lines[0]).rstrip(" ."), "questions-heading")
+
+
+def _title_letter_joined(h: _Header) -> Decision | None:
+    """``BRIEF VAN DE MINISTERS ...`` in capitals where the header's lines are joined (the words
+    in capitals up to the first word that is not)."""
+    m = LETTER_JOINED.search(h.text, 0, HEAD)
+    return Decision(" ".join(m.group(1).split()).rstrip(","), "letter-heading-joined") if m else None
+
+
+def _title_number_heading(h: _Header) -> Decision | None:
+    """A Kamerstuk's heading in capitals after its number (``Nr. 12 LIJST VAN VRAGEN EN ANTWOORDEN``)."""
+    m = NUMBER_HEADING.search(h.text, 0, HEAD)
+    return Decision(" ".join(m.group(1).split()), "number-line-heading") if m else None
+
+
+def _title_subject_line(h: _Header) -> Decision | None:
+    """A letter's own subject line (``Betreft <subject>``)."""
+    m = SUBJECT_LINE.search(h.raw, 0, HEAD)  # the raw lines: clean may join a short header's lines
+    return Decision(" ".join(m.group(1).split()), "subject-line") if m else None
+
+
+def _title_news_headline(h: _Header) -> Decision | None:
+    """A news item's headline: its first line (after a credit line), with the next line where it
+    ends in an ellipsis; none where the first line is a paragraph."""
+    if h.doc_type != "nieuwsbericht":
+        return None
+    lines = _header_lines(h.text, 3)
+    if lines and CREDIT_LINE.match(lines[0]):
+        lines = lines[1:]
+    if not lines:
+        return Decision("", "news-without-headline")
+    first = lines[0]
+    if first.endswith(("...", "…")) and len(lines) > 1:
+        first = f"{first} {lines[1]}"
+    if len(first) > HEADLINE_LEN or SENTENCE_END.search(first) or first.endswith("."):
+        return Decision("", "news-without-headline")
+    return Decision(first, "news-headline")
+
+
+def _title_informs_about(h: _Header) -> Decision | None:
+    s = SUBJECT.search(h.text[:5000])
+    if not s:
+        return None
+    subject = re.split(r"\s+en\s+over\s+(?:de\s+|het\s+)?", " ".join(s.group(1).split()))[-1]
+    return Decision(subject[:1].upper() + subject[1:], "informs-about")
+
+
+def _title_none(h: _Header) -> Decision:
+    return Decision("", "none")
+
+
+TITLE_RULES: list[tuple[str, Rule]] = [
+    ("nota-line", _title_nota),
+    ("site-label", _title_site_label),
+    ("questions-heading", _title_questions),
+    ("letter-heading", _title_letter_heading),
+    ("letter-heading-joined", _title_letter_joined),
+    ("number-line-heading", _title_number_heading),
+    ("subject-line", _title_subject_line),
+    ("news-headline", _title_news_headline),
+    ("informs-about", _title_informs_about),
+    ("none", _title_none),
+]
+
+
+def decide_title(header: _Header) -> Decision:
+    """The title by the first rule of TITLE_RULES that answers (``header.doc_type`` set)."""
+    return _first_answer(TITLE_RULES, header)
+
+
+# ---- date: a date the text prints (known), else the best bound it supports
+
+def _printed_line(pattern: re.Pattern[str], firsts: str, rule: str) -> Rule:
+    def find(h: _Header) -> Decision | None:
+        m = _line_search(pattern, h.text, firsts, HEAD)
         if m:
             d = FULL_DATE.search(m.group(1))
             iso = d and _iso(*d.groups())
             if iso:
-                return iso, True
-    iso = date_line(raw, bare)
-    if iso:
-        return iso, True
-    # No date line: the best bound the text supports.
-    jl = [(month, int(m.group(1))) for m in _jl_dates(text) if (month := _month_number(m.group(2)))]
-    years: list[int] | None = None
-    if jl:
-        month, _day = max(jl)
-        if session():
-            y1, y2 = int(session().group(1)), int(session().group(2))
-            year = y1 if month >= 9 else y2
-        else:
-            years = _years(text)
-            explicit = [y for y in years if y <= dt.date.today().year]
-            year = max(explicit) if explicit else None
-        if year:
-            return f"{year:04d}-{month:02d}", False
-    if session():
-        return session().group(1), False
-    if years is None:
-        years = _years(text)
-    if years:
-        current = [y for y in years if y <= dt.date.today().year]
-        if current:
-            return str(max(current)), False
-    full = [d for d in (FULL_DATE.finditer(text)) if _iso(*d.groups())]
-    if full:
-        return _iso(*full[-1].groups()) or "", False
-    return "", False
+                return Decision(iso, rule, True, m.group(0).strip())
+        return None
+    return find
+
+
+def _date_news_line(h: _Header) -> Decision | None:
+    found = _date_line_found(h.raw, bare=h.doc_type == "nieuwsbericht")
+    return Decision(found[0], "date-line", True, found[1]) if found else None
+
+
+def _date_place_joined(h: _Header) -> Decision | None:
+    """``Den Haag, 17 maart 2020`` where the header lines are joined into one (a print whose
+    heading, addressee and place run on)."""
+    m = PLACE_DATE_JOINED.search(h.text, 0, PLACE_JOINED_HEAD)
+    iso = m and _iso(*FULL_DATE.search(m.group(1)).groups())
+    return Decision(iso, "place-date-joined", True, m.group(0)) if iso else None
+
+
+def _date_answers_received(h: _Header) -> Decision | None:
+    """The date the answers to written questions were received, in the parenthesis after their
+    heading (``Antwoord van minister X (ontvangen 17 februari 2022)``): the answers' date."""
+    m = ANSWERS_RECEIVED.search(h.text, 0, HEAD)
+    iso = m and _iso(*FULL_DATE.search(m.group(1)).groups())
+    return Decision(iso, "answers-received", True, m.group(0).strip()) if iso else None
+
+
+def _date_jl_month(h: _Header) -> Decision | None:
+    """The month of the latest ``12 maart jl.`` (or ``afgelopen donderdag 12 maart``), in the year
+    the session or the text gives."""
+    marked = [*_jl_dates(h.text), *PAST_DAY.finditer(h.text)]
+    jl = [(month, int(m.group(1))) for m in marked if (month := _month_number(m.group(2)))]
+    if not jl:
+        return None
+    month, _day = max(jl)
+    if h.session():
+        y1, y2 = int(h.session().group(1)), int(h.session().group(2))
+        year = y1 if month >= 9 else y2
+    else:
+        explicit = [y for y in h.years if y <= dt.date.today().year]
+        year = max(explicit) if explicit else None
+    return Decision(f"{year:04d}-{month:02d}", "jl-date-bound") if year else None
+
+
+def _date_session_year(h: _Header) -> Decision | None:
+    return Decision(h.session().group(1), "session-year-bound") if h.session() else None
+
+
+def _date_latest_year(h: _Header) -> Decision | None:
+    current = [y for y in h.years if y <= dt.date.today().year]
+    return Decision(str(max(current)), "latest-year-bound") if current else None
+
+
+def _date_last_full_date(h: _Header) -> Decision | None:
+    full = [d for d in FULL_DATE.finditer(h.text) if _iso(*d.groups())]
+    return Decision(_iso(*full[-1].groups()) or "", "last-full-date-bound") if full else None
+
+
+def _date_none(h: _Header) -> Decision:
+    return Decision("", "none")
+
+
+DATE_RULES: list[tuple[str, Rule]] = [
+    ("place-date", _printed_line(PLACE_DATE, _PLACE_FIRSTS, "place-date")),
+    ("date-field", _printed_line(DATE_FIELD, "Dd", "date-field")),
+    ("date-line", _date_news_line),
+    ("answers-received", _date_answers_received),
+    ("place-date-joined", _date_place_joined),
+    ("jl-date-bound", _date_jl_month),
+    ("session-year-bound", _date_session_year),
+    ("latest-year-bound", _date_latest_year),
+    ("last-full-date-bound", _date_last_full_date),
+    ("none", _date_none),
+]
+
+
+def decide_date(header: _Header) -> Decision:
+    """The date by the first rule of DATE_RULES that answers (``header.doc_type`` set)."""
+    return _first_answer(DATE_RULES, header)
 
 
 def _date_match_iso(m: re.Match[str]) -> str | None:
@@ -480,7 +784,9 @@ def date_line_of(line: str, bare: bool = False) -> str | None:
     14:05``, ``Gepubliceerd op vrijdag 24 mei 2024``, or (``bare``) just ``24 mei 2024``. Its
     fields are split at bars; besides the date field the others must be short. A line without bars
     counts only with a label before the date (or ``bare``): a sentence that names a date is text."""
-    fields = [f.strip(_LINE_MARKUP) for f in _DATE_LINE_SEPARATORS.split(line)]
+    line = _CHANGE_STAMP.sub("", line).rstrip(" ,;|–-")
+    separators = _METADATA_SEPARATORS if _METADATA_LINE.match(line) else _DATE_LINE_SEPARATORS
+    fields = [_TRAILING_NOTE.sub("", f.strip(_LINE_MARKUP)) for f in separators.split(line)]
     fields = [f for f in fields if f]
     if not fields or any(len(f) > _DATE_FIELD_LEN for f in fields):
         return None
@@ -505,10 +811,16 @@ def _has_date(field: str) -> bool:
 
 def date_line(raw: str, bare: bool = False) -> str | None:
     """ISO date of the first date line among the first header lines of a raw text (see date_line_of)."""
+    found = _date_line_found(raw, bare)
+    return found[0] if found else None
+
+
+def _date_line_found(raw: str, bare: bool = False) -> tuple[str, str] | None:
+    """The ISO date and the line of the first date line among the first header lines of a raw text."""
     for line in _header_lines(raw, DATE_LINES):
         iso = date_line_of(line, bare)
         if iso:
-            return iso
+            return iso, line
     return None
 
 

@@ -445,3 +445,47 @@ def relevance_aliases() -> tuple[str, ...]:
                  if a.kind in kinds
                  or (a.kind in ("country", "demonym", "place") and a.iso3 in countries)
                  or (a.kind in ("org", "armed_group") and a.canonical in orgs))
+
+
+# --- dates and documents: months.csv and date_words.csv (read by dates.py and documents.py)
+
+class Month(NamedTuple):
+    """A month name or abbreviation of months.csv."""
+
+    name: str
+    month: int
+    full: bool
+    language: str
+
+
+@cache
+def month_names(languages: tuple[str, ...] = ("nl",)) -> tuple[Month, ...]:
+    """The rows of months.csv in the given languages, in file order."""
+    return tuple(
+        Month(row["name"], int(row["month"]), row["full"] == "true", row["language"])
+        for row in read_csv("months.csv")
+        if row["language"] in languages
+    )
+
+
+@cache
+def _date_word_rows() -> tuple[tuple[str, str, str], ...]:
+    return tuple((row["slot"], row["word"], row["value"]) for row in read_csv("date_words.csv"))
+
+
+@cache
+def date_words(slot: str) -> dict[str, str]:
+    """The words (or phrases) of one slot of date_words.csv -> their value, in file order."""
+    found = {word: value for s, word, value in _date_word_rows() if s == slot}
+    if not found:
+        raise KeyError(f"date_words.csv has no slot {slot!r}")
+    return found
+
+
+@cache
+def document_words(slot: str) -> tuple[str, ...]:
+    """The words (or phrases) of one slot of document_words.csv, in file order."""
+    found = tuple(row["word"] for row in read_csv("document_words.csv") if row["slot"] == slot)
+    if not found:
+        raise KeyError(f"document_words.csv has no slot {slot!r}")
+    return found
