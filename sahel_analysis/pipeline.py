@@ -18,7 +18,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from . import PARSER_VERSION
+from . import PARSER_VERSION, sources
 from .documents import content_hash, read_documents
 from .errors import DocumentError, UserError
 from .redactions import find_redactions
@@ -83,8 +83,9 @@ def _problem(file: str, part: int | None, stage: str, reason: str) -> dict:
     return {"file": file, "part": part, "stage": stage, "reason": reason}
 
 
-def process_file(path: str | Path, name: str | None = None) -> FileResult:
-    """Read one file and extract every table's rows from it. Never raises for bad input."""
+def process_file(path: str | Path, name: str | None = None, entry: sources.Entry | None = None) -> FileResult:
+    """Read one file and extract every table's rows from it (``entry``: its row of the sources
+    manifest). Never raises for bad input."""
     path = Path(path)
     name = name or path.name
     result = FileResult(file=name, rows={t: [] for t in
@@ -102,6 +103,7 @@ def process_file(path: str | Path, name: str | None = None) -> FileResult:
             _problem(name, None, "read", f"unexpected error {type(exc).__name__}: {exc}"))
         return result
     result.timings["read+clean"] = time.perf_counter() - t0
+    result.rows["problems"].extend(sources.apply(docs, entry))  # sources: before any fact is read
     for doc in docs:
         result.rows["documents"].append({
             "file": name, "part": doc.part, "doc_type": doc.doc_type, "title": doc.title,
@@ -110,6 +112,7 @@ def process_file(path: str | Path, name: str | None = None) -> FileResult:
             "signatories": doc.signatories, "length": len(doc.text),
             "raw_start": doc.raw_start, "raw_end": doc.raw_end,
             "content_hash": content_hash(doc.text), "parser_version": PARSER_VERSION,
+            **sources.columns(doc),
         })
         result.rows["texts"].append({"file": name, "part": doc.part, "text": doc.text})
         for warning in doc.warnings:
@@ -185,12 +188,12 @@ class _Cache:
         self.directory = directory / ".cache"
 
     @staticmethod
-    def key(path: Path, name: str) -> str | None:
+    def key(path: Path, name: str, entry_key: str = "") -> str | None:
         try:
             digest = hashlib.sha256(path.read_bytes()).hexdigest()[:24]
         except OSError:
             return None
-        return hashlib.sha256(f"{name}|{digest}|{code_fingerprint()}".encode()).hexdigest()[:32]
+        return hashlib.sha256(f"{name}|{digest}|{code_fingerprint()}|{entry_key}".encode()).hexdigest()[:32]
 
     def has(self, key: str | None) -> bool:
         """Whether a result is stored under ``key``."""
@@ -232,8 +235,8 @@ def _chunks(tasks: list[tuple[str, str]], size: int) -> Iterator[list[tuple[str,
 def _run_local(tasks: list[tuple[str, str]], workers: int) -> Iterator[FileResult]:
     """``process_file`` over ``tasks`` in file order: here, or in ``workers`` local processes."""
     if workers <= 1:
-        for path, name in tasks:
-            yield process_file(path, name)
+        for task in tasks:
+            yield process_file(*task)
         return
     from collections import deque
     from concurrent.futures import ProcessPoolExecutor
@@ -251,11 +254,11 @@ def _run_local(tasks: list[tuple[str, str]], workers: int) -> Iterator[FileResul
 
 
 def _process_chunk(tasks: list[tuple[str, str]]) -> list[FileResult]:
-    return [process_file(path, name) for path, name in tasks]
+    return [process_file(*task) for task in tasks]
 
 
 def _process_task(task: tuple[str, str]) -> FileResult:
-    return process_file(task[0], task[1])
+    return process_file(*task)
 
 
 def _run_dask(tasks: list[tuple[str, str]], scheduler: str) -> Iterator[FileResult]:
@@ -303,10 +306,14 @@ def build(
     scheduler: str | None = None,
     progress: bool = False,
     use_cache: bool = True,
+    sources_file: Path | None = None,
 ) -> Summary:
-    """Build every table from the documents in ``input_dir`` into ``output_dir``."""
+    """Build every table from the documents in ``input_dir`` into ``output_dir`` (``sources_file``:
+    the sources manifest, by default ``sources.csv`` in ``input_dir`` where there is one)."""
     start = time.perf_counter()
     paths = discover(input_dir)
+    manifest = sources.load(input_dir, sources_file, paths)  # sources: the manifest ...
+    paths = manifest.documents(paths)  # ... is no document
     names = [str(p.relative_to(input_dir)) for p in paths]
     cache = _Cache(output_dir) if use_cache else None
     summary = Summary(files=len(paths), output=str(output_dir))
@@ -314,22 +321,24 @@ def build(
     keys: dict[str, str | None] = {}
     cached: dict[str, str] = {}  # name -> cache key of a file whose result is stored
     for p, name in zip(paths, names, strict=True):
-        key = _Cache.key(p, name) if cache else None
+        key = _Cache.key(p, name, manifest.key(name)) if cache else None
         keys[name] = key
         if cache and cache.has(key):
             cached[name] = key
         else:
-            todo.append((str(p), name))
+            todo.append((str(p), name, manifest.get(name)))
     if scheduler:
         fresh = _run_dask(todo, scheduler)
     else:
         fresh = _run_local(todo, max(1, workers))
-    results = _in_order(names, cached, fresh, cache, dict(zip(names, paths, strict=True)))
+    results = _in_order(names, cached, fresh, cache, dict(zip(names, paths, strict=True)), manifest)
     if progress:
         from tqdm import tqdm
 
         results = tqdm(results, total=len(names), unit="file", desc="build")
     with TableWriter(output_dir) as writer:
+        writer.add({"problems": manifest.problems})  # sources: the manifest's own faults
+        summary.problems += len(manifest.problems)
         for result in results:
             if cache and not result.cached:
                 cache.put(keys.get(result.file), result)
@@ -340,7 +349,8 @@ def build(
 
 
 def _in_order(names: list[str], cached: dict[str, str], fresh: Iterable[FileResult],
-              cache: _Cache | None, paths: dict[str, Path]) -> Iterator[FileResult]:
+              cache: _Cache | None, paths: dict[str, Path],
+              manifest: sources.Manifest | None = None) -> Iterator[FileResult]:
     """Results in file order: stored ones loaded one at a time where they fall (a file whose
     stored result cannot be read is parsed again here), fresh ones as they come."""
     fresh_iter = iter(fresh)
@@ -348,7 +358,7 @@ def _in_order(names: list[str], cached: dict[str, str], fresh: Iterable[FileResu
     for name in names:
         if name in cached:
             hit = cache.get(cached[name]) if cache else None
-            yield hit if hit is not None else process_file(paths[name], name)
+            yield hit if hit is not None else process_file(paths[name], name, manifest and manifest.get(name))
             continue
         while name not in buffered:
             result = next(fresh_iter)

@@ -40,6 +40,11 @@ SCHEMAS: dict[str, dict[str, str]] = {
         "raw_end": "Int64",
         "content_hash": "string",
         "parser_version": "string",
+        "url": "string",
+        "date_source": "string",
+        "title_source": "string",
+        "source_title": "string",
+        "publisher": "string",
     },
     "contributions": {
         "file": "string",
