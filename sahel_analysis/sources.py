@@ -46,7 +46,8 @@ _DATE = re.compile(r"\d{4}(?:-\d{2}(?:-\d{2})?)?")
 _URL = re.compile(r"https?://\S+", re.I)
 # ``29521-456``, ``29 521, nr. 456``, ``kst-21501-02-1240``, ``35 570 V, nr. 9``, ``29521-AB``
 _KAMERSTUK = re.compile(
-    r"(?:kst-)?(\d{2})\s?(\d{3})(?:[\s-]*(\d{2}|[IVXL]{1,5}|[A-Z]))?,?[\s-]*(?:nr\.?\s*)?(\d+|[A-Z]{1,3})", re.I)
+    r"(?:kst-)?(\d{2})\s?(\d{3})(?:[\s-]+(\d{2}|[IVXL]{1,5}|[A-Z])(?=[\s,-]))?,?[\s-]*(?:nr\.?\s*)?(\d+|[A-Z]{1,3})",
+    re.I)
 
 
 @dataclass(frozen=True)
