@@ -174,6 +174,49 @@ def is_furniture(line: str) -> bool:
 _FURNITURE_FIRST = frozenset("TE-–pPbB=_*")
 
 
+# Running headers and footers: lines at the same edge of many pages, whatever their wording.
+EDGE_LINES = 3  # the first and last non-blank lines of a page where a running header or footer stands
+RUNNING_SHARE = 0.5  # ... found on at least this share of the pages (and on two at least)
+RUNNING_LONGEST = 120  # a longer line is text, not furniture
+_DIGITS = re.compile(r"\d+")
+
+
+def _running_key(line: str) -> str:
+    """A page-edge line as it repeats from page to page: numbers (page, date) and case set aside."""
+    return _DIGITS.sub("#", " ".join(line.replace("\f", " ").split())).lower()
+
+
+def _edges(lines: list[str], first: int, stop: int) -> list[tuple[str, int]]:
+    """The place (``top0``, ``top1`` ..., ``bottom0`` for the last line ...) and index of the first
+    and last EDGE_LINES non-blank lines of the page ``lines[first:stop]``."""
+    filled = [i for i in range(first, stop) if lines[i].strip(" \t\f\u00a0")]
+    top = [(f"top{r}", i) for r, i in enumerate(filled[:EDGE_LINES])]
+    bottom = [(f"bottom{r}", i) for r, i in enumerate(reversed(filled[-EDGE_LINES:]))]
+    return top + bottom
+
+
+def running_lines(lines: list[str]) -> set[int]:
+    """Indices of the running headers and footers (with their page numbers) of a paged text.
+
+    Pages start at a form feed. A line is running furniture where a line of the same wording
+    (numbers aside) stands at the same place from the page's top or bottom on at least half of the
+    pages, two at least."""
+    starts = [i for i, line in enumerate(lines) if line.lstrip(" \t").startswith("\f")]
+    if not starts or starts[0] != 0:
+        starts.insert(0, 0)
+    if len(starts) < 2:
+        return set()
+    bounds = list(zip(starts, [*starts[1:], len(lines)], strict=True))
+    found: dict[tuple[str, str], list[int]] = {}
+    for first, stop in bounds:
+        for place, i in _edges(lines, first, stop):
+            key = _running_key(lines[i])
+            if len(key) <= RUNNING_LONGEST:
+                found.setdefault((place, key), []).append(i)
+    need = max(2, RUNNING_SHARE * len(bounds))
+    return {i for where in found.values() if len(set(where)) >= need for i in where}
+
+
 def _page_start(line: str) -> bool:
     return line.startswith((" ", "\f")) or line.startswith("\t")
 
@@ -181,11 +224,13 @@ def _page_start(line: str) -> bool:
 _LINE_DIGIT = re.compile(r"\n\d")
 
 
-def _find_footnotes(lines: list[str], region: str, line_of) -> list[tuple[int, int, int]]:  # noqa: ANN001
+def _find_footnotes(lines: list[str], region: str, line_of,  # noqa: ANN001
+                    running: set[int] | frozenset[int] = frozenset()) -> list[tuple[int, int, int]]:
     """Footnote blocks as (number, first line index, last line index), numbered in order.
 
     A footnote is a paragraph at a page foot that starts with the next footnote number:
-    it follows a blank line and is followed by a page start, a footer or the end of the text.
+    it follows a blank line and is followed by a page start, a footer (also a running one, a line
+    of ``running``) or the end of the text.
     Only lines that start with a digit (found in ``region``, the lines joined; ``line_of`` maps
     a position in it to its line) can start one.
     """
@@ -206,7 +251,7 @@ def _find_footnotes(lines: list[str], region: str, line_of) -> list[tuple[int, i
         if m and prev_blank and int(m.group(1)) in (expected, expected + 1):
             j = i
             while j + 1 < n and lines[j + 1].strip() and not _page_start(lines[j + 1]) \
-                    and not is_furniture(lines[j + 1]):
+                    and j + 1 not in running and not is_furniture(lines[j + 1]):
                 nxt = FOOTNOTE_START.match(lines[j + 1])
                 if nxt and int(nxt.group(1)) == int(m.group(1)) + 1:
                     break
@@ -217,7 +262,7 @@ def _find_footnotes(lines: list[str], region: str, line_of) -> list[tuple[int, i
             after = lines[k] if k < n else ""
             nm = FOOTNOTE_START.match(after)
             next_is_note = bool(nm) and int(nm.group(1)) == int(m.group(1)) + 1
-            if k >= n or _page_start(after) or is_furniture(after) or next_is_note:
+            if k >= n or _page_start(after) or k in running or is_furniture(after) or next_is_note:
                 number = int(m.group(1))
                 found.append((number, i, j))
                 expected = number + 1
@@ -438,14 +483,15 @@ def clean(raw: str, start: int = 0, end: int | None = None) -> Cleaned:
     def line_of(pos: int) -> int:
         return bisect_right(rel, pos) - 1
 
-    notes = _find_footnotes(lines, region, line_of)
+    running = running_lines(lines) if "\f" in region else set()
+    notes = _find_footnotes(lines, region, line_of, running)
     drop = _footnote_marks(raw, notes, starts) if notes else []
     known = _Known(raw, start, end)
     special = _special_lines(region, rel)
 
     b = _Builder()
-    if notes:
-        note_lines: set[int] = set()
+    if notes or running:
+        note_lines: set[int] = set(running)
         for _n, first, last in notes:
             note_lines.update(range(first, last + 1))
         body: range | list[int] = [i for i in range(len(lines)) if i not in note_lines]
