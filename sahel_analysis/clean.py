@@ -175,46 +175,75 @@ _FURNITURE_FIRST = frozenset("TE-–pPbB=_*")
 
 
 # Running headers and footers: lines at the same edge of many pages, whatever their wording.
-EDGE_LINES = 3  # the first and last non-blank lines of a page where a running header or footer stands
+EDGE_LINES = 3  # lines at the top or foot of a page, apart from the body, that a running header or footer fills
 RUNNING_SHARE = 0.5  # ... found on at least this share of the pages (and on two at least)
 RUNNING_LONGEST = 120  # a longer line is text, not furniture
 _DIGITS = re.compile(r"\d+")
 
 
 def _running_key(line: str) -> str:
-    """A page-edge line as it repeats from page to page: numbers (page, date) and case set aside."""
+    """A page-edge line as it repeats from page to page: numbers (a page number) and case set aside."""
     return _DIGITS.sub("#", " ".join(line.replace("\f", " ").split())).lower()
 
 
+def _edge_run(lines: list[str], order: range) -> list[int]:
+    """The non-blank lines at one edge of a page, read from that edge (``order``), that a blank
+    line parts from the body: at most EDGE_LINES, none where no blank line follows them."""
+    run: list[int] = []
+    for i in order:
+        if not lines[i].strip(" \t\f\u00a0"):
+            if run:
+                return run
+            continue
+        if len(run) == EDGE_LINES:
+            return []
+        run.append(i)
+    return []
+
+
 def _edges(lines: list[str], first: int, stop: int) -> list[tuple[str, int]]:
-    """The place (``top0``, ``top1`` ..., ``bottom0`` for the last line ...) and index of the first
-    and last EDGE_LINES non-blank lines of the page ``lines[first:stop]``."""
-    filled = [i for i in range(first, stop) if lines[i].strip(" \t\f\u00a0")]
-    top = [(f"top{r}", i) for r, i in enumerate(filled[:EDGE_LINES])]
-    bottom = [(f"bottom{r}", i) for r, i in enumerate(reversed(filled[-EDGE_LINES:]))]
-    return top + bottom
+    """The place (``top0``, ``top1`` ..., ``bottom0`` for the last line ...) and index of the lines
+    of the page ``lines[first:stop]`` that may be a running header or footer."""
+    top = _edge_run(lines, range(first, stop))
+    bottom = [i for i in _edge_run(lines, range(stop - 1, first - 1, -1)) if i not in top]
+    return [(f"top{r}", i) for r, i in enumerate(top)] + [(f"bottom{r}", i) for r, i in enumerate(bottom)]
+
+
+def _numbered_like_pages(found: list[tuple[int, int, tuple[int, ...]]]) -> bool:
+    """True where the numbers of a repeated line are the same on every page or count up with the
+    page (``nr. AB 1``, ``pagina 2 van 9``), not numbers of the text (``week 10`` ... ``week 18``)."""
+    numbers = [nums for _page, _i, nums in found]
+    if len({len(n) for n in numbers}) != 1:
+        return False
+    for j in range(len(numbers[0])):
+        values = {n[j] for n in numbers}
+        if len(values) > 1 and len({n[j] - page for page, _i, n in found}) != 1:
+            return False
+    return True
 
 
 def running_lines(lines: list[str]) -> set[int]:
     """Indices of the running headers and footers (with their page numbers) of a paged text.
 
     Pages start at a form feed. A line is running furniture where a line of the same wording
-    (numbers aside) stands at the same place from the page's top or bottom on at least half of the
-    pages, two at least."""
+    stands at the same place from the page's top or bottom on at least half of the pages (two at
+    least), its numbers the same on every page or counting up with the pages."""
     starts = [i for i, line in enumerate(lines) if line.lstrip(" \t").startswith("\f")]
     if not starts or starts[0] != 0:
         starts.insert(0, 0)
     if len(starts) < 2:
         return set()
     bounds = list(zip(starts, [*starts[1:], len(lines)], strict=True))
-    found: dict[tuple[str, str], list[int]] = {}
-    for first, stop in bounds:
+    found: dict[tuple[str, str], list[tuple[int, int, tuple[int, ...]]]] = {}
+    for page, (first, stop) in enumerate(bounds):
         for place, i in _edges(lines, first, stop):
             key = _running_key(lines[i])
             if len(key) <= RUNNING_LONGEST:
-                found.setdefault((place, key), []).append(i)
+                numbers = tuple(int(d) for d in _DIGITS.findall(lines[i]))
+                found.setdefault((place, key), []).append((page, i, numbers))
     need = max(2, RUNNING_SHARE * len(bounds))
-    return {i for where in found.values() if len(set(where)) >= need for i in where}
+    return {i for where in found.values() if len(where) >= need and _numbered_like_pages(where)
+            for _page, i, _n in where}
 
 
 def _page_start(line: str) -> bool:
