@@ -237,3 +237,13 @@ def test_a_missing_manifest_file_is_a_problem_not_a_stop(tmp_path):
     problems = load(tmp_path / "out")["problems"]
     assert summary.documents == 2
     assert problems["reason"].str.contains("manifest cannot be read").sum() == 1
+
+
+def test_search_shows_the_address_of_each_hit(tmp_path):
+    from sahel_analysis.search import search
+
+    folder = _corpus(tmp_path, HEADER + "nieuws.txt,https://example.org/n/1,,2019-06-14,\n")
+    build(folder, tmp_path / "out", use_cache=False)
+    hits = search("helikopters", tmp_path / "out").set_index("file")
+    assert set(hits.loc[["nieuws.txt"], "url"]) == {"https://example.org/n/1"}
+    assert "url" in search("MINUSMA", tmp_path / "out").columns
