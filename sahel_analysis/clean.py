@@ -543,9 +543,7 @@ def _emit_block(b: _Builder, lines: list[str], starts: list[int], numbers: range
     ``special`` holds the lines that need the full treatment (:func:`_emit_line`); any other
     line is copied as it is, and its white space tests are skipped (it has no two spaces in a
     row, no carriage return)."""
-    pieces, raws = b.pieces, b.raw
-    furniture_first, alpha_furniture, bullet_first, dot_paren = (
-        _FURNITURE_FIRST, _ALPHA_FURNITURE, _BULLET_FIRST, _DOT_PAREN)
+    pieces = b.pieces
     pending_break = False  # a blank line or hard break since the last text
     prev_hard = False
     for i in numbers:
@@ -557,67 +555,75 @@ def _emit_block(b: _Builder, lines: list[str], starts: list[int], numbers: range
         if not stripped:
             pending_break = True
             continue
-        first = stripped[0]
-        alpha = first.isalpha()
-        if alpha:
-            if first in furniture_first and stripped.startswith(alpha_furniture) and is_furniture(stripped):
-                continue
-        elif (first in furniture_first or first.isdigit() or first.isspace()) and is_furniture(stripped):
-            continue  # (is_furniture strips other white space, then looks at the first character)
-        hard = full and line.endswith("  ") and bool(line.strip())
-        if line[0] == first:
-            lead = 0
-        else:
-            lead = len(line) - len(line.lstrip(" \t\f\u00a0"))
-            if line[0] == "\f" and (pieces[-1][-1] if pieces else "") in ".:!?" and first.isupper():
-                pending_break = True  # a page that starts a new paragraph
+        if _dropped(stripped):
+            continue
+        lead = 0 if line[0] == stripped[0] else len(line) - len(line.lstrip(" \t\f\u00a0"))
+        if lead and line[0] == "\f" and (pieces[-1][-1] if pieces else "") in ".:!?" and stripped[0].isupper():
+            pending_break = True  # a page that starts a new paragraph
         pos = starts[i] + lead
-        heading = first == "#"
+        heading = stripped[0] == "#"
         if heading:
             h = HEADING.match(stripped).end()
             stripped, pos = stripped[h:], pos + h
             if not stripped:
                 continue
-            first = stripped[0]
-            alpha = first.isalpha()
-        sep = ""  # what joins the line to the text before it
-        if pieces:
-            last = pieces[-1][-1]
-            # BULLET starts with a dash or bullet, a digit, or a letter and '.' or ')'
-            bullet = (stripped[1:2] in dot_paren if alpha else
-                      first in bullet_first or first.isdecimal() or stripped[1:2] in dot_paren) \
-                and BULLET.match(stripped)
-            if (
-                pending_break and not prev_hard and not heading and last not in ".:;!?\n"
-                and (first.islower() or (first.isdigit() and last.islower()))
-                and not bullet
-            ):
-                pending_break = False  # a paragraph that continues after a page break
-            if pending_break or prev_hard or heading or bullet:
-                if last != "\n":
-                    sep = "\n"
-            elif last == "-":
-                join = _hyphen_join(pieces[-1], stripped, known)
-                if join == "":
-                    b.drop_last_char()
-                elif join == "- ":
-                    sep = " "
-            elif last != " " and last != "\n":
-                sep = " "
-        if full or (drop and _overlaps(drop, pos, pos + len(stripped))):
-            if sep:
-                pieces.append(sep)
-                raws.append(pos - lead - 1)
-            _emit_line(b, stripped, pos, drop)
-        elif sep and not lead:
-            # the separator stands for the line break right before the line: one piece
-            pieces.append(sep + stripped)
-            raws.append(pos - 1)
-        else:
-            if sep:
-                pieces.append(sep)
-                raws.append(pos - lead - 1)
-            pieces.append(stripped)  # nothing to normalise (the common case)
-            raws.append(pos)
+        sep = _separator(b, stripped, pending_break and not prev_hard and not heading, prev_hard or heading,
+                         known) if pieces else ""
+        _put_line(b, stripped, pos, lead, sep, full or bool(drop and _overlaps(drop, pos, pos + len(stripped))),
+                  drop)
         pending_break = False
-        prev_hard = hard or heading
+        prev_hard = (full and line.endswith("  ") and bool(line.strip())) or heading
+
+
+def _dropped(stripped: str) -> bool:
+    """True for a line of page furniture (the first character rules most lines out quickly)."""
+    first = stripped[0]
+    if first.isalpha():
+        return first in _FURNITURE_FIRST and stripped.startswith(_ALPHA_FURNITURE) and is_furniture(stripped)
+    # (is_furniture strips other white space, then looks at the first character)
+    return (first in _FURNITURE_FIRST or first.isdigit() or first.isspace()) and is_furniture(stripped)
+
+
+def _separator(b: _Builder, stripped: str, soft_break: bool, hard_break: bool, known: _Known) -> str:
+    """What joins a line to the text before it: a newline (new paragraph), a space, or nothing (a
+    word split by a hyphen, whose hyphen is dropped here). ``soft_break``: a blank line came
+    between them, which a paragraph continuing in lower case overrides; ``hard_break``: a hard
+    line break or a heading."""
+    last = b.pieces[-1][-1]
+    first = stripped[0]
+    # BULLET starts with a dash or bullet, a digit, or a letter and '.' or ')'
+    bullet = (stripped[1:2] in _DOT_PAREN if first.isalpha() else
+              first in _BULLET_FIRST or first.isdecimal() or stripped[1:2] in _DOT_PAREN) \
+        and BULLET.match(stripped)
+    if soft_break and last not in ".:;!?\n" and (first.islower() or (first.isdigit() and last.islower())) \
+            and not bullet:
+        soft_break = False  # a paragraph that continues after a page break
+    if soft_break or hard_break or bullet:
+        return "\n" if last != "\n" else ""
+    if last == "-":
+        join = _hyphen_join(b.pieces[-1], stripped, known)
+        if join == "":
+            b.drop_last_char()
+        return " " if join == "- " else ""
+    return " " if last != " " and last != "\n" else ""
+
+
+def _put_line(b: _Builder, stripped: str, pos: int, lead: int, sep: str, full: bool, drop: list[int]) -> None:
+    """Append ``sep`` and the line (raw position ``pos``, ``lead`` characters after its line start);
+    ``full``: normalised by :func:`_emit_line`, else copied as it is."""
+    pieces, raws = b.pieces, b.raw
+    if full:
+        if sep:
+            pieces.append(sep)
+            raws.append(pos - lead - 1)
+        _emit_line(b, stripped, pos, drop)
+    elif sep and not lead:
+        # the separator stands for the line break right before the line: one piece
+        pieces.append(sep + stripped)
+        raws.append(pos - 1)
+    else:
+        if sep:
+            pieces.append(sep)
+            raws.append(pos - lead - 1)
+        pieces.append(stripped)  # nothing to normalise (the common case)
+        raws.append(pos)
