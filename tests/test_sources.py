@@ -247,3 +247,20 @@ def test_search_shows_the_address_of_each_hit(tmp_path):
     hits = search("helikopters", tmp_path / "out").set_index("file")
     assert set(hits.loc[["nieuws.txt"], "url"]) == {"https://example.org/n/1"}
     assert "url" in search("MINUSMA", tmp_path / "out").columns
+
+
+REALDEV = Path(__file__).resolve().parents[2] / "shared" / "realdev"
+
+
+@pytest.mark.skipif(not (REALDEV / "docs").is_dir(), reason=f"real documents not found at {REALDEV}")
+def test_realdev_with_its_manifest_dates_every_document(tmp_path):
+    from sahel_analysis.evaluate import read_gold, score_documents
+
+    summary = build(REALDEV / "docs", tmp_path / "out", use_cache=False, sources_file=REALDEV / "sources.csv")
+    tables = load(tmp_path / "out")
+    scores = score_documents(read_gold(REALDEV / "gold")["documents"], tables["documents"])
+    assert scores["documents found"] == 1.0 and scores["date"] == 1.0
+    problems = tables["problems"]
+    assert problems[problems["stage"] == "sources"].empty  # the manifest is clean and agrees with the texts
+    assert summary.files == len(list((REALDEV / "docs").iterdir()))
+    assert tables["documents"]["url"].str.startswith("http").all()
