@@ -29,6 +29,7 @@ import csv
 import datetime as dt
 import hashlib
 import io
+import os
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import astuple, dataclass, field
@@ -93,8 +94,12 @@ class Manifest:
         """``paths`` without the manifest file itself (it is no document)."""
         if self.path is None:
             return list(paths)
-        own = self.path.resolve()
-        return [p for p in paths if p.resolve() != own]
+        return [p for p in paths if not _same_file(p, self.path)]
+
+
+def _same_file(a: Path, b: Path) -> bool:
+    """True where two paths name one file (symbolic links followed, loops tolerated)."""
+    return os.path.realpath(a) == os.path.realpath(b)
 
 
 def _problem(file: str, reason: str, part: int | None = None) -> dict:
@@ -114,7 +119,7 @@ def load(input_dir: Path, explicit: Path | None, paths: Sequence[Path]) -> Manif
     path = find(input_dir, explicit)
     if path is None:
         return Manifest()
-    names = [str(p.relative_to(input_dir)) for p in paths if p.resolve() != path.resolve()]
+    names = [str(p.relative_to(input_dir)) for p in paths if not _same_file(p, path)]
     try:
         data = path.read_bytes()
     except OSError as exc:
