@@ -16,7 +16,8 @@ What it fills, per document (:func:`apply`), where the text leaves it open:
 - the address (``url``): the manifest's, else the page's canonical address;
 - the title: the text's (``title_source`` ``text``), else the page's metadata title; the
   manifest's title is kept apart in ``source_title`` (a description, not the document's own);
-- the Kamerstuk number where the text prints none (a different one is a ``problems`` row), and
+- the Kamerstuk number where the text prints none (the manifest's, else the one its official
+  address ``.../kst-29521-456.html`` encodes; a different one is a ``problems`` row), and
   the document type where the manifest states one.
 
 A bad manifest never stops a build: each fault (missing column, unknown file, bad date, duplicate
@@ -45,6 +46,7 @@ STAGE = "sources"
 CONTRADICTION_DAYS = 31  # a manifest date further than this from the printed date is a problem
 _DATE = re.compile(r"\d{4}(?:-\d{2}(?:-\d{2})?)?")
 _URL = re.compile(r"https?://\S+", re.I)
+_KST_URL = re.compile(r"/kst-(\d{5}(?:-[0-9A-Z]{1,5})?-[0-9A-Z]{1,5})(?:\.html|\.pdf|[/?#]|$)")
 # ``29521-456``, ``29 521, nr. 456``, ``kst-21501-02-1240``, ``35 570 V, nr. 9``, ``29521-AB``
 _KAMERSTUK = re.compile(
     r"(?:kst-)?(\d{2})\s?(\d{3})(?:[\s-]+(\d{2}|[IVXL]{1,5}|[A-Z])(?=[\s,-]))?,?[\s-]*(?:nr\.?\s*)?(\d+|[A-Z]{1,3})",
@@ -283,15 +285,22 @@ def _fill_title(doc: Document, entry: Entry | None, meta: dict) -> None:
         doc.title_source = ""
 
 
+def kamerstuk_of_url(url: str) -> str:
+    """The Kamerstuk number that an official address encodes (``.../kst-21501-02-1240.html`` ->
+    ``21501-02-1240``); ``""`` for any other address."""
+    m = _KST_URL.search(url)
+    return normal_kamerstuk(m.group(1)) if m else ""
+
+
 def _fill_kamerstuk(doc: Document, entry: Entry | None) -> str | None:
-    if not entry or not entry.kamerstuk:
+    given = (entry.kamerstuk if entry else "") or kamerstuk_of_url(doc.url)
+    if not given:
         return None
     if not doc.kamerstuk:
-        doc.kamerstuk = entry.kamerstuk
+        doc.kamerstuk = given
         return None
-    if doc.kamerstuk != entry.kamerstuk:
-        return (f"the manifest gives Kamerstuk {entry.kamerstuk}, the text prints {doc.kamerstuk}: "
-                "the printed one is kept")
+    if doc.kamerstuk != given:
+        return f"the manifest gives Kamerstuk {given}, the text prints {doc.kamerstuk}: the printed one is kept"
     return None
 
 

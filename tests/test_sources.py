@@ -264,3 +264,20 @@ def test_realdev_with_its_manifest_dates_every_document(tmp_path):
     assert problems[problems["stage"] == "sources"].empty  # the manifest is clean and agrees with the texts
     assert summary.files == len(list((REALDEV / "docs").iterdir()))
     assert tables["documents"]["url"].str.startswith("http").all()
+
+
+@pytest.mark.parametrize("url, number", [
+    ("https://zoek.officielebekendmakingen.nl/kst-21501-02-1240.html", "21501-02-1240"),
+    ("https://zoek.officielebekendmakingen.nl/kst-35570-V-9.html", "35570-V-9"),
+    ("https://zoek.officielebekendmakingen.nl/kst-29521-AB.html", "29521-AB"),
+    ("https://zoek.officielebekendmakingen.nl/ah-tk-20122013-712.html", ""),
+    ("https://www.example.org/nieuws/29521-456", ""),
+])
+def test_an_official_address_gives_the_kamerstuk_number(url, number):
+    assert sources.kamerstuk_of_url(url) == number
+
+
+def test_the_address_fills_the_kamerstuk_where_the_text_prints_none(tmp_path):
+    folder = _corpus(tmp_path, HEADER + "nieuws.txt,https://zoek.officielebekendmakingen.nl/kst-12345-67.html,,2019,\n")
+    build(folder, tmp_path / "out", use_cache=False)
+    assert load(tmp_path / "out")["documents"].set_index("file").loc["nieuws.txt", "kamerstuk"] == "12345-67"
