@@ -8,8 +8,8 @@ columns are ignored. ``doc_date`` (and ``published``) is a day (``2017-12-03``),
 What it fills, per document (:func:`apply`), where the text leaves it open:
 - the date: a date the document prints is its date (``date_source`` ``text``); else the
   manifest's (``manifest``), else the page's own metadata (``page metadata``: an HTML page's
-  publication date; a PDF's creation date only where it fits the bound the text gives), else the
-  bound the text supports (``bound``). A date taken from outside the text has ``date_known``
+  publication date, a day its address encodes; a PDF's creation date only where it fits the bound
+  the text gives), else the bound the text supports (``bound``). A date taken from outside the text has ``date_known``
   false: the text does not print it. It is also the reference for the document's relative dates,
   since facts are read after :func:`apply`. A manifest date more than a month away from the
   printed date is a ``problems`` row, the printed date is kept.
@@ -46,6 +46,8 @@ STAGE = "sources"
 CONTRADICTION_DAYS = 31  # a manifest date further than this from the printed date is a problem
 _DATE = re.compile(r"\d{4}(?:-\d{2}(?:-\d{2})?)?")
 _URL = re.compile(r"https?://\S+", re.I)
+# a day in an address: ``/2018/03/15/``, ``/2018-03-15``, ``_20180315``
+_URL_DAY = re.compile(r"[/_-]((?:19|20)\d{2})([/-]?)(\d{2})\2(\d{2})(?=[/_.?#-]|$)")
 _KST_URL = re.compile(r"/kst-(\d{5}(?:-[0-9A-Z]{1,5})?-[0-9A-Z]{1,5})(?:\.html|\.pdf|[/?#]|$)")
 # ``29521-456``, ``29 521, nr. 456``, ``kst-21501-02-1240``, ``35 570 V, nr. 9``, ``29521-AB``
 _KAMERSTUK = re.compile(
@@ -265,7 +267,7 @@ def _fill_date(doc: Document, entry: Entry | None, meta: dict) -> str | None:
             return (f"the manifest dates it {manifest_date}, the text prints {doc.date}: "
                     "the printed date is kept")
         return None
-    page_date = meta.get("date", "")
+    page_date = meta.get("date", "") or date_of_url(doc.url)
     if manifest_date:
         doc.date, doc.date_known, doc.date_source = manifest_date, False, "manifest"
     elif page_date and (not meta.get("weak") or _within(page_date, doc.date)):
@@ -283,6 +285,15 @@ def _fill_title(doc: Document, entry: Entry | None, meta: dict) -> None:
         doc.title, doc.title_source = meta["title"], "page metadata"
     else:
         doc.title_source = ""
+
+
+def date_of_url(url: str) -> str:
+    """The day an address encodes (``.../nieuws/2018/03/15/titel`` -> ``2018-03-15``); else ``""``."""
+    for m in _URL_DAY.finditer(url):
+        day = f"{m.group(1)}-{m.group(3)}-{m.group(4)}"
+        if valid_date(day):
+            return day
+    return ""
 
 
 def kamerstuk_of_url(url: str) -> str:

@@ -281,3 +281,21 @@ def test_the_address_fills_the_kamerstuk_where_the_text_prints_none(tmp_path):
     folder = _corpus(tmp_path, HEADER + "nieuws.txt,https://zoek.officielebekendmakingen.nl/kst-12345-67.html,,2019,\n")
     build(folder, tmp_path / "out", use_cache=False)
     assert load(tmp_path / "out")["documents"].set_index("file").loc["nieuws.txt", "kamerstuk"] == "12345-67"
+
+
+@pytest.mark.parametrize("url, day", [
+    ("https://www.example.org/actueel/nieuws/2018/03/15/minister-naar-gao", "2018-03-15"),
+    ("https://www.example.org/a/2019-05-24-titel", "2019-05-24"),
+    ("https://www.example.org/b_20170203.html", "2017-02-03"),
+    ("https://www.example.org/2018/13/45/titel", ""),
+    ("https://zoek.officielebekendmakingen.nl/kst-21501-02-1240.html", ""),
+])
+def test_a_day_in_the_address(url, day):
+    assert sources.date_of_url(url) == day
+
+
+def test_the_address_dates_a_page_where_the_manifest_gives_no_date(tmp_path):
+    folder = _corpus(tmp_path, HEADER + "nieuws.txt,https://www.example.org/nieuws/2019/06/14/gao,,,\n")
+    build(folder, tmp_path / "out", use_cache=False)
+    news = load(tmp_path / "out")["documents"].set_index("file").loc["nieuws.txt"]
+    assert (news["date"], bool(news["date_known"]), news["date_source"]) == ("2019-06-14", False, "page metadata")

@@ -81,6 +81,7 @@ def _walk(node, out: list[str]) -> None:
 # --- page metadata and the main-text fallback (sources), through trafilatura
 _ISO_DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
 _TRAFILATURA_ERRORS = (ValueError, TypeError, AttributeError, KeyError, IndexError, RecursionError)
+TRAFILATURA_MAX_CHARS = 5_000_000  # a larger page is read by the plain walk alone (bounded time)
 
 
 def page_metadata(html: str) -> dict:
@@ -88,6 +89,8 @@ def page_metadata(html: str) -> dict:
     from lxml.etree import LxmlError
     from trafilatura import extract_metadata
 
+    if len(html) > TRAFILATURA_MAX_CHARS:
+        return {}
     try:
         found = extract_metadata(html, extensive=False)  # no guessing from the text
     except (*_TRAFILATURA_ERRORS, LxmlError):
@@ -108,6 +111,8 @@ def main_text(html: str) -> str:
     from lxml.etree import LxmlError
     from trafilatura import extract
 
+    if len(html) > TRAFILATURA_MAX_CHARS:
+        return ""
     try:
         found = extract(html, include_comments=False, include_tables=True, favor_precision=True,
                         deduplicate=False, with_metadata=False)
