@@ -1,9 +1,10 @@
 """Where each document comes from: the sources manifest, page metadata, and how they fill a document.
 
 A manifest is a CSV file (``sources.csv`` in the input folder, or ``build --sources FILE``) with
-the columns ``file,url,title,doc_date`` and optionally ``doc_type,kamerstuk,published``; other
-columns are ignored. ``doc_date`` (and ``published``) is a day (``2017-12-03``), a month
-(``2017-12``) or a year (``2017``).
+the columns ``file,url,title,doc_date`` and optionally ``doc_type,kamerstuk,published`` (the
+format ``sahel-analysis fetch`` writes); other columns are ignored, and so are comment lines
+(``# ...``). ``doc_date`` (and ``published``) is a day (``2017-12-03``), a month (``2017-12``) or
+a year (``2017``).
 
 What it fills, per document (:func:`apply`), where the text leaves it open:
 - the date: a date the document prints is its date (``date_source`` ``text``); else the
@@ -151,7 +152,7 @@ def parse(data: bytes, names: Iterable[str], label: str = MANIFEST_NAME) -> Mani
     unknown file, a second row of a file, a bad value (left empty)."""
     manifest = Manifest()
     problems = manifest.problems
-    text = _decode(data, label, problems)
+    text, skipped = _without_comments(_decode(data, label, problems))
     reader = csv.DictReader(io.StringIO(text, newline=""))
     header = [h.strip().lower() for h in (reader.fieldnames or [])]
     reader.fieldnames = header
@@ -163,7 +164,7 @@ def parse(data: bytes, names: Iterable[str], label: str = MANIFEST_NAME) -> Mani
     lookup = _name_lookup(names)
     first_line: dict[str, int] = {}
     for row in reader:
-        line = reader.line_num
+        line = reader.line_num + skipped
         entry = _entry(row, line, label, problems)
         if entry is None:
             continue
@@ -178,6 +179,16 @@ def parse(data: bytes, names: Iterable[str], label: str = MANIFEST_NAME) -> Mani
         first_line[name] = line
         manifest.entries[name] = entry
     return manifest
+
+
+def _without_comments(text: str) -> tuple[str, int]:
+    """The manifest without its comment lines (``# ...``, blanked, so line numbers hold) and the
+    number of lines dropped before the header."""
+    lines = ["\n" if line.lstrip().startswith("#") else line for line in text.splitlines(keepends=True)]
+    lead = 0
+    while lead < len(lines) and not lines[lead].strip():
+        lead += 1
+    return "".join(lines[lead:]), lead
 
 
 def _norm_name(name: str) -> str:

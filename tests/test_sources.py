@@ -299,3 +299,11 @@ def test_the_address_dates_a_page_where_the_manifest_gives_no_date(tmp_path):
     build(folder, tmp_path / "out", use_cache=False)
     news = load(tmp_path / "out")["documents"].set_index("file").loc["nieuws.txt"]
     assert (news["date"], bool(news["date_known"]), news["date_source"]) == ("2019-06-14", False, "page metadata")
+
+
+def test_comment_lines_are_skipped_and_line_numbers_still_hold():
+    data = (b"# written by hand\n# file: the document\n" + HEADER.encode() +
+            b"# a note between rows\na.txt,,,2019-13,\n")
+    m = sources.parse(data, ["a.txt"])
+    assert _reasons(m) == ["line 5: bad doc_date '2019-13' for 'a.txt' (use 2017-12-03, 2017-12 or 2017)"]
+    assert "a.txt" in m.entries
