@@ -312,8 +312,8 @@ def build(
     the sources manifest, by default ``sources.csv`` in ``input_dir`` where there is one)."""
     start = time.perf_counter()
     paths = discover(input_dir)
-    manifest = sources.load(input_dir, sources_file, paths)  # sources: the manifest ...
-    paths = manifest.documents(paths)  # ... is no document
+    manifest = sources.load(input_dir, sources_file, [str(p.relative_to(input_dir)) for p in paths])  # sources
+    paths = [p for p in paths if not manifest.is_manifest(p)]  # sources: the manifest is no document
     names = [str(p.relative_to(input_dir)) for p in paths]
     cache = _Cache(output_dir) if use_cache else None
     summary = Summary(files=len(paths), output=str(output_dir))

@@ -95,11 +95,9 @@ class Manifest:
         entry = self.entries.get(name)
         return entry.key() if entry else ""
 
-    def documents(self, paths: Sequence[Path]) -> list[Path]:
-        """``paths`` without the manifest file itself (it is no document)."""
-        if self.path is None:
-            return list(paths)
-        return [p for p in paths if not _same_file(p, self.path)]
+    def is_manifest(self, path: str | Path) -> bool:
+        """True for the manifest file itself (it is no document of the build)."""
+        return self.path is not None and _same_file(Path(path), self.path)
 
 
 def _same_file(a: Path, b: Path) -> bool:
@@ -119,12 +117,13 @@ def find(input_dir: Path, explicit: Path | None = None) -> Path | None:
     return candidate if candidate.is_file() else None
 
 
-def load(input_dir: Path, explicit: Path | None, paths: Sequence[Path]) -> Manifest:
-    """Read the manifest of a build (none: an empty one) against the files found in ``input_dir``."""
+def load(input_dir: Path, explicit: Path | None, names: Sequence[str]) -> Manifest:
+    """Read the manifest of a build (none: an empty one) against ``names``, the files found in
+    ``input_dir`` (their paths relative to it; the manifest's own name among them is left out)."""
     path = find(input_dir, explicit)
     if path is None:
         return Manifest()
-    names = [str(p.relative_to(input_dir)) for p in paths if not _same_file(p, path)]
+    names = [n for n in names if not _same_file(Path(input_dir) / n, path)]
     try:
         data = path.read_bytes()
     except OSError as exc:

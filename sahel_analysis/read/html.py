@@ -42,7 +42,7 @@ def read_html(data: bytes) -> RawText:
     blocks: list[str] = []
     title = soup.title.get_text(" ", strip=True) if soup.title else ""
     lines: list[str] = []
-    out = "" if main else main_text(str(soup))  # sources: a page without article/main
+    out = "" if main else main_text(text)  # sources: a page without article/main
     extracted = bool(out)
     if extracted:
         title = meta.get("title") or title
@@ -81,6 +81,7 @@ def _walk(node, out: list[str]) -> None:
 # --- page metadata and the main-text fallback (sources), through trafilatura
 _ISO_DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
 _TRAFILATURA_ERRORS = (ValueError, TypeError, AttributeError, KeyError, IndexError, RecursionError)
+_PRUNE = [f"//{tag}" for tag in _DROP]
 TRAFILATURA_MAX_CHARS = 5_000_000  # a larger page is read by the plain walk alone (bounded time)
 
 
@@ -107,7 +108,9 @@ def page_metadata(html: str) -> dict:
 
 
 def main_text(html: str) -> str:
-    """The main text of a page as trafilatura finds it, one paragraph a block; ``""`` where none."""
+    """The main text of a page as trafilatura finds it, one paragraph a block; ``""`` where none
+    (also for a page too large for it). What the page's own reader drops (navigation, forms, the
+    elements of ``_DROP``) is pruned first."""
     from lxml.etree import LxmlError
     from trafilatura import extract
 
@@ -115,7 +118,7 @@ def main_text(html: str) -> str:
         return ""
     try:
         found = extract(html, include_comments=False, include_tables=True, favor_precision=True,
-                        deduplicate=False, with_metadata=False)
+                        deduplicate=False, with_metadata=False, prune_xpath=_PRUNE)
     except (*_TRAFILATURA_ERRORS, LxmlError):
         return ""
     if not found:
