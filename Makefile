@@ -38,14 +38,24 @@ lab: $(STAMP) build
 bench: $(STAMP)
 	$(BIN)/python bench/run.py --size 10MB
 
-# scores on the documents written for the tests (blind sets: see tests/fixtures/blind*/README.md)
+# scores on the documents written for the tests (blind sets: see tests/fixtures/blind*/README.md),
+# then on the real documents of ../shared/realdev with their sources manifest (skipped where absent)
 QUALITY_SETS := unseen blind1 blind2 blind3 blind4 blind5
+REALDEV ?= ../shared/realdev
 quality: $(STAMP)
 	@for set in $(QUALITY_SETS); do \
 		echo "== $$set"; \
 		$(BIN)/sahel-analysis build --input tests/fixtures/$$set/docs --output data/quality/$$set --quiet >/dev/null && \
 		$(BIN)/sahel-analysis evaluate --gold tests/fixtures/$$set --tables data/quality/$$set --summary || exit 1; \
 	done
+	@if [ -d "$(REALDEV)/docs" ] && [ -d "$(REALDEV)/gold" ]; then \
+		echo "== realdev (with its sources.csv)"; \
+		$(BIN)/sahel-analysis build --input $(REALDEV)/docs --sources $(REALDEV)/sources.csv \
+			--output data/quality/realdev --quiet >/dev/null && \
+		$(BIN)/sahel-analysis evaluate --gold $(REALDEV)/gold --tables data/quality/realdev --summary || exit 1; \
+	else \
+		echo "== realdev: skipped ($(REALDEV) not found: the real documents live beside the project, not in it)"; \
+	fi
 
 clean:
 	rm -rf $(VENV) data/processed/* data/quality reports/*

@@ -174,6 +174,78 @@ def is_furniture(line: str) -> bool:
 _FURNITURE_FIRST = frozenset("TE-–pPbB=_*")
 
 
+# Running headers and footers: lines at the same edge of many pages, whatever their wording.
+EDGE_LINES = 3  # lines at the top or foot of a page, apart from the body, that a running header or footer fills
+RUNNING_SHARE = 0.5  # ... found on at least this share of the pages (and on two at least)
+RUNNING_LONGEST = 120  # a longer line is text, not furniture
+_DIGITS = re.compile(r"\d+")
+
+
+def _running_key(line: str) -> str:
+    """A page-edge line as it repeats from page to page: numbers (a page number) and case set aside."""
+    return _DIGITS.sub("#", " ".join(line.replace("\f", " ").split())).lower()
+
+
+def _edge_run(lines: list[str], order: range) -> list[int]:
+    """The non-blank lines at one edge of a page, read from that edge (``order``), that a blank
+    line parts from the body: at most EDGE_LINES, none where no blank line follows them."""
+    run: list[int] = []
+    for i in order:
+        if not lines[i].strip(" \t\f\u00a0"):
+            if run:
+                return run
+            continue
+        if len(run) == EDGE_LINES:
+            return []
+        run.append(i)
+    return []
+
+
+def _edges(lines: list[str], first: int, stop: int) -> list[tuple[str, int]]:
+    """The place (``top0``, ``top1`` ..., ``bottom0`` for the last line ...) and index of the lines
+    of the page ``lines[first:stop]`` that may be a running header or footer."""
+    top = _edge_run(lines, range(first, stop))
+    bottom = [i for i in _edge_run(lines, range(stop - 1, first - 1, -1)) if i not in top]
+    return [(f"top{r}", i) for r, i in enumerate(top)] + [(f"bottom{r}", i) for r, i in enumerate(bottom)]
+
+
+def _numbered_like_pages(found: list[tuple[int, int, tuple[int, ...]]]) -> bool:
+    """True where the numbers of a repeated line are the same on every page or count up with the
+    page (``nr. AB 1``, ``pagina 2 van 9``), not numbers of the text (``week 10`` ... ``week 18``)."""
+    numbers = [nums for _page, _i, nums in found]
+    if len({len(n) for n in numbers}) != 1:
+        return False
+    for j in range(len(numbers[0])):
+        values = {n[j] for n in numbers}
+        if len(values) > 1 and len({n[j] - page for page, _i, n in found}) != 1:
+            return False
+    return True
+
+
+def running_lines(lines: list[str]) -> set[int]:
+    """Indices of the running headers and footers (with their page numbers) of a paged text.
+
+    Pages start at a form feed. A line is running furniture where a line of the same wording
+    stands at the same place from the page's top or bottom on at least half of the pages (two at
+    least), its numbers the same on every page or counting up with the pages."""
+    starts = [i for i, line in enumerate(lines) if line.lstrip(" \t").startswith("\f")]
+    if not starts or starts[0] != 0:
+        starts.insert(0, 0)
+    if len(starts) < 2:
+        return set()
+    bounds = list(zip(starts, [*starts[1:], len(lines)], strict=True))
+    found: dict[tuple[str, str], list[tuple[int, int, tuple[int, ...]]]] = {}
+    for page, (first, stop) in enumerate(bounds):
+        for place, i in _edges(lines, first, stop):
+            key = _running_key(lines[i])
+            if len(key) <= RUNNING_LONGEST:
+                numbers = tuple(int(d) for d in _DIGITS.findall(lines[i]))
+                found.setdefault((place, key), []).append((page, i, numbers))
+    need = max(2, RUNNING_SHARE * len(bounds))
+    return {i for where in found.values() if len(where) >= need and _numbered_like_pages(where)
+            for _page, i, _n in where}
+
+
 def _page_start(line: str) -> bool:
     return line.startswith((" ", "\f")) or line.startswith("\t")
 
@@ -181,11 +253,13 @@ def _page_start(line: str) -> bool:
 _LINE_DIGIT = re.compile(r"\n\d")
 
 
-def _find_footnotes(lines: list[str], region: str, line_of) -> list[tuple[int, int, int]]:  # noqa: ANN001
+def _find_footnotes(lines: list[str], region: str, line_of,  # noqa: ANN001
+                    running: set[int] | frozenset[int] = frozenset()) -> list[tuple[int, int, int]]:
     """Footnote blocks as (number, first line index, last line index), numbered in order.
 
     A footnote is a paragraph at a page foot that starts with the next footnote number:
-    it follows a blank line and is followed by a page start, a footer or the end of the text.
+    it follows a blank line and is followed by a page start, a footer (also a running one, a line
+    of ``running``) or the end of the text.
     Only lines that start with a digit (found in ``region``, the lines joined; ``line_of`` maps
     a position in it to its line) can start one.
     """
@@ -206,7 +280,7 @@ def _find_footnotes(lines: list[str], region: str, line_of) -> list[tuple[int, i
         if m and prev_blank and int(m.group(1)) in (expected, expected + 1):
             j = i
             while j + 1 < n and lines[j + 1].strip() and not _page_start(lines[j + 1]) \
-                    and not is_furniture(lines[j + 1]):
+                    and j + 1 not in running and not is_furniture(lines[j + 1]):
                 nxt = FOOTNOTE_START.match(lines[j + 1])
                 if nxt and int(nxt.group(1)) == int(m.group(1)) + 1:
                     break
@@ -217,7 +291,7 @@ def _find_footnotes(lines: list[str], region: str, line_of) -> list[tuple[int, i
             after = lines[k] if k < n else ""
             nm = FOOTNOTE_START.match(after)
             next_is_note = bool(nm) and int(nm.group(1)) == int(m.group(1)) + 1
-            if k >= n or _page_start(after) or is_furniture(after) or next_is_note:
+            if k >= n or _page_start(after) or k in running or is_furniture(after) or next_is_note:
                 number = int(m.group(1))
                 found.append((number, i, j))
                 expected = number + 1
@@ -438,14 +512,15 @@ def clean(raw: str, start: int = 0, end: int | None = None) -> Cleaned:
     def line_of(pos: int) -> int:
         return bisect_right(rel, pos) - 1
 
-    notes = _find_footnotes(lines, region, line_of)
+    running = running_lines(lines) if "\f" in region else set()
+    notes = _find_footnotes(lines, region, line_of, running)
     drop = _footnote_marks(raw, notes, starts) if notes else []
     known = _Known(raw, start, end)
     special = _special_lines(region, rel)
 
     b = _Builder()
-    if notes:
-        note_lines: set[int] = set()
+    if notes or running:
+        note_lines: set[int] = set(running)
         for _n, first, last in notes:
             note_lines.update(range(first, last + 1))
         body: range | list[int] = [i for i in range(len(lines)) if i not in note_lines]
@@ -468,9 +543,7 @@ def _emit_block(b: _Builder, lines: list[str], starts: list[int], numbers: range
     ``special`` holds the lines that need the full treatment (:func:`_emit_line`); any other
     line is copied as it is, and its white space tests are skipped (it has no two spaces in a
     row, no carriage return)."""
-    pieces, raws = b.pieces, b.raw
-    furniture_first, alpha_furniture, bullet_first, dot_paren = (
-        _FURNITURE_FIRST, _ALPHA_FURNITURE, _BULLET_FIRST, _DOT_PAREN)
+    pieces = b.pieces
     pending_break = False  # a blank line or hard break since the last text
     prev_hard = False
     for i in numbers:
@@ -482,67 +555,75 @@ def _emit_block(b: _Builder, lines: list[str], starts: list[int], numbers: range
         if not stripped:
             pending_break = True
             continue
-        first = stripped[0]
-        alpha = first.isalpha()
-        if alpha:
-            if first in furniture_first and stripped.startswith(alpha_furniture) and is_furniture(stripped):
-                continue
-        elif (first in furniture_first or first.isdigit() or first.isspace()) and is_furniture(stripped):
-            continue  # (is_furniture strips other white space, then looks at the first character)
-        hard = full and line.endswith("  ") and bool(line.strip())
-        if line[0] == first:
-            lead = 0
-        else:
-            lead = len(line) - len(line.lstrip(" \t\f\u00a0"))
-            if line[0] == "\f" and (pieces[-1][-1] if pieces else "") in ".:!?" and first.isupper():
-                pending_break = True  # a page that starts a new paragraph
+        if _dropped(stripped):
+            continue
+        lead = 0 if line[0] == stripped[0] else len(line) - len(line.lstrip(" \t\f\u00a0"))
+        if lead and line[0] == "\f" and (pieces[-1][-1] if pieces else "") in ".:!?" and stripped[0].isupper():
+            pending_break = True  # a page that starts a new paragraph
         pos = starts[i] + lead
-        heading = first == "#"
+        heading = stripped[0] == "#"
         if heading:
             h = HEADING.match(stripped).end()
             stripped, pos = stripped[h:], pos + h
             if not stripped:
                 continue
-            first = stripped[0]
-            alpha = first.isalpha()
-        sep = ""  # what joins the line to the text before it
-        if pieces:
-            last = pieces[-1][-1]
-            # BULLET starts with a dash or bullet, a digit, or a letter and '.' or ')'
-            bullet = (stripped[1:2] in dot_paren if alpha else
-                      first in bullet_first or first.isdecimal() or stripped[1:2] in dot_paren) \
-                and BULLET.match(stripped)
-            if (
-                pending_break and not prev_hard and not heading and last not in ".:;!?\n"
-                and (first.islower() or (first.isdigit() and last.islower()))
-                and not bullet
-            ):
-                pending_break = False  # a paragraph that continues after a page break
-            if pending_break or prev_hard or heading or bullet:
-                if last != "\n":
-                    sep = "\n"
-            elif last == "-":
-                join = _hyphen_join(pieces[-1], stripped, known)
-                if join == "":
-                    b.drop_last_char()
-                elif join == "- ":
-                    sep = " "
-            elif last != " " and last != "\n":
-                sep = " "
-        if full or (drop and _overlaps(drop, pos, pos + len(stripped))):
-            if sep:
-                pieces.append(sep)
-                raws.append(pos - lead - 1)
-            _emit_line(b, stripped, pos, drop)
-        elif sep and not lead:
-            # the separator stands for the line break right before the line: one piece
-            pieces.append(sep + stripped)
-            raws.append(pos - 1)
-        else:
-            if sep:
-                pieces.append(sep)
-                raws.append(pos - lead - 1)
-            pieces.append(stripped)  # nothing to normalise (the common case)
-            raws.append(pos)
+        sep = _separator(b, stripped, pending_break and not prev_hard and not heading, prev_hard or heading,
+                         known) if pieces else ""
+        _put_line(b, stripped, pos, lead, sep, full or bool(drop and _overlaps(drop, pos, pos + len(stripped))),
+                  drop)
         pending_break = False
-        prev_hard = hard or heading
+        prev_hard = (full and line.endswith("  ") and bool(line.strip())) or heading
+
+
+def _dropped(stripped: str) -> bool:
+    """True for a line of page furniture (the first character rules most lines out quickly)."""
+    first = stripped[0]
+    if first.isalpha():
+        return first in _FURNITURE_FIRST and stripped.startswith(_ALPHA_FURNITURE) and is_furniture(stripped)
+    # (is_furniture strips other white space, then looks at the first character)
+    return (first in _FURNITURE_FIRST or first.isdigit() or first.isspace()) and is_furniture(stripped)
+
+
+def _separator(b: _Builder, stripped: str, soft_break: bool, hard_break: bool, known: _Known) -> str:
+    """What joins a line to the text before it: a newline (new paragraph), a space, or nothing (a
+    word split by a hyphen, whose hyphen is dropped here). ``soft_break``: a blank line came
+    between them, which a paragraph continuing in lower case overrides; ``hard_break``: a hard
+    line break or a heading."""
+    last = b.pieces[-1][-1]
+    first = stripped[0]
+    # BULLET starts with a dash or bullet, a digit, or a letter and '.' or ')'
+    bullet = (stripped[1:2] in _DOT_PAREN if first.isalpha() else
+              first in _BULLET_FIRST or first.isdecimal() or stripped[1:2] in _DOT_PAREN) \
+        and BULLET.match(stripped)
+    if soft_break and last not in ".:;!?\n" and (first.islower() or (first.isdigit() and last.islower())) \
+            and not bullet:
+        soft_break = False  # a paragraph that continues after a page break
+    if soft_break or hard_break or bullet:
+        return "\n" if last != "\n" else ""
+    if last == "-":
+        join = _hyphen_join(b.pieces[-1], stripped, known)
+        if join == "":
+            b.drop_last_char()
+        return " " if join == "- " else ""
+    return " " if last != " " and last != "\n" else ""
+
+
+def _put_line(b: _Builder, stripped: str, pos: int, lead: int, sep: str, full: bool, drop: list[int]) -> None:
+    """Append ``sep`` and the line (raw position ``pos``, ``lead`` characters after its line start);
+    ``full``: normalised by :func:`_emit_line`, else copied as it is."""
+    pieces, raws = b.pieces, b.raw
+    if full:
+        if sep:
+            pieces.append(sep)
+            raws.append(pos - lead - 1)
+        _emit_line(b, stripped, pos, drop)
+    elif sep and not lead:
+        # the separator stands for the line break right before the line: one piece
+        pieces.append(sep + stripped)
+        raws.append(pos - 1)
+    else:
+        if sep:
+            pieces.append(sep)
+            raws.append(pos - lead - 1)
+        pieces.append(stripped)  # nothing to normalise (the common case)
+        raws.append(pos)

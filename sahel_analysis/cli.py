@@ -16,6 +16,7 @@ def _build(args: argparse.Namespace) -> int:
         workers=args.workers,
         scheduler=args.scheduler,
         progress=sys.stderr.isatty() and not args.quiet,
+        sources_file=Path(args.sources) if args.sources else None,
     )
     print(summary.line())
     return 0
@@ -116,6 +117,9 @@ def parser() -> argparse.ArgumentParser:
     b.add_argument("--workers", type=int, default=1, help="local worker processes")
     b.add_argument("--scheduler", default=None, help="Dask scheduler address (tcp://host:8786)")
     b.add_argument("--quiet", action="store_true", help="no progress bar")
+    b.add_argument("--sources", default=None, metavar="FILE",
+                   help="sources manifest (CSV: file,url,title,doc_date[,doc_type,kamerstuk,published]); "
+                        "default: sources.csv in the input folder")
     b.set_defaults(func=_build)
 
     e = sub.add_parser("evaluate", help="score tables against gold CSVs")

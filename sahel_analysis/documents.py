@@ -158,6 +158,7 @@ def read_documents(path: Path, name: str | None = None) -> list[Document]:
     docs = split_documents(raw.text, name or path.name)
     for doc in docs:
         doc.warnings.extend(raw.warnings)
+        doc.page_meta = raw.meta  # sources.apply reads it
     return docs
 
 

@@ -32,6 +32,13 @@ class Document:
     addressee: str = ""
     signatories: str = ""
     warnings: list[str] = field(default_factory=list)
+    # where it comes from (filled by sources.apply from the manifest and the page's metadata)
+    url: str = ""
+    date_source: str = ""  # text | manifest | page metadata | bound
+    title_source: str = ""  # text | page metadata
+    source_title: str = ""  # the manifest's title
+    publisher: str = ""
+    page_meta: dict = field(default_factory=dict, repr=False, compare=False)  # from the reader
     # results computed once per document and shared by the extractors (entities, sentences)
     memo: dict = field(default_factory=dict, repr=False, compare=False)
 

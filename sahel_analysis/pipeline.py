@@ -23,7 +23,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from . import PARSER_VERSION, relevance
+from . import PARSER_VERSION, relevance, sources
 from .documents import content_hash, split_documents
 from .errors import DocumentError, UserError
 from .read import LIMITS, SUFFIXES, not_regular, parse_bytes, read_bytes
@@ -118,20 +118,21 @@ def _table_rows() -> dict[str, list[dict]]:
     return {t: [] for t in ("documents", "texts", "redactions", "problems", *FACT_TABLES)}
 
 
-def process_file(path: str | Path, name: str | None = None, *, cache_dir: str | None = None,
-                 seconds: float | None = None) -> FileResult:
+def process_file(path: str | Path, name: str | None = None, entry: sources.Entry | None = None, *,
+                 cache_dir: str | None = None, seconds: float | None = None) -> FileResult:
     """Read one file and extract every table's rows from it. Never raises for bad input.
 
     The file is read once; its bytes are hashed and parsed. With ``cache_dir``, a result stored
     under that hash is returned instead of parsing again. ``seconds`` bounds the time the file may
-    take (default ``LIMITS.max_file_seconds``), past which it is a problems row."""
+    take (default ``LIMITS.max_file_seconds``), past which it is a problems row. ``entry`` is the
+    file's row of the sources manifest (part of the cache key; applied before any fact is read)."""
     path = Path(path)
     name = name or shown_name(path.name)
     limit = LIMITS.max_file_seconds if seconds is None else seconds
     result = FileResult(file=name, rows=_table_rows())
     try:
         with _time_limit(limit):
-            return _process(path, name, result, cache_dir)
+            return _process(path, name, result, cache_dir, entry)
     except FileTimeout:
         result = FileResult(file=name, rows=_table_rows(), size=result.size)
         result.rows["problems"].append(_problem(
@@ -140,7 +141,8 @@ def process_file(path: str | Path, name: str | None = None, *, cache_dir: str | 
         return result
 
 
-def _process(path: Path, name: str, result: FileResult, cache_dir: str | None) -> FileResult:
+def _process(path: Path, name: str, result: FileResult, cache_dir: str | None,
+             entry: sources.Entry | None = None) -> FileResult:
     t0 = time.perf_counter()
     try:
         if SUFFIXES.get(path.suffix.lower()) is None:
@@ -148,7 +150,7 @@ def _process(path: Path, name: str, result: FileResult, cache_dir: str | None) -
         data = read_bytes(path, follow=False)  # scan resolved every link it accepted
         result.size = len(data)
         if cache_dir:
-            result.key = _Cache.key(name, data)
+            result.key = _Cache.key(name, data, entry.key() if entry else "")
             hit = _Cache(Path(cache_dir), inside=True).get(result.key, name)
             if hit is not None:
                 return hit
@@ -157,6 +159,7 @@ def _process(path: Path, name: str, result: FileResult, cache_dir: str | None) -
         docs = split_documents(raw.text, name)
         for doc in docs:
             doc.warnings.extend(raw.warnings)
+            doc.page_meta = raw.meta  # sources.apply reads it
     except DocumentError as exc:
         result.rows["problems"].append(_problem(name, None, exc.stage, exc.reason))
         return result
@@ -165,6 +168,7 @@ def _process(path: Path, name: str, result: FileResult, cache_dir: str | None) -
             _problem(name, None, "read", f"unexpected error {type(exc).__name__}: {exc}"))
         return result
     result.timings["read+clean"] = time.perf_counter() - t0
+    result.rows["problems"].extend(sources.apply(docs, entry))  # sources: before any fact is read
     for doc in docs:
         result.rows["documents"].append({
             "file": name, "part": doc.part, "doc_type": doc.doc_type, "title": doc.title,
@@ -173,6 +177,7 @@ def _process(path: Path, name: str, result: FileResult, cache_dir: str | None) -
             "signatories": doc.signatories, "length": len(doc.text),
             "raw_start": doc.raw_start, "raw_end": doc.raw_end,
             "content_hash": content_hash(doc.text), "parser_version": PARSER_VERSION,
+            **sources.columns(doc),
         })
         result.rows["texts"].append({"file": name, "part": doc.part, "text": doc.text})
         for warning in doc.warnings:
@@ -336,10 +341,11 @@ class _Cache:
         self.broken: str | None = None  # why storing stopped (a full disk), if it did
 
     @staticmethod
-    def key(name: str, data: bytes) -> str:
-        """The key of the result of parsing ``data`` under ``name`` with this code."""
+    def key(name: str, data: bytes, entry_key: str = "") -> str:
+        """The key of the result of parsing ``data`` under ``name`` with this code and the file's
+        manifest entry (``entry_key``): a changed manifest row re-parses only its file."""
         digest = hashlib.sha256(data).hexdigest()[:32]
-        text = f"{name}|{digest}|{code_fingerprint()}"
+        text = f"{name}|{digest}|{code_fingerprint()}|{entry_key}"
         return hashlib.sha256(text.encode("utf-8", "surrogateescape")).hexdigest()[:32]
 
     def get(self, key: str | None, name: str) -> FileResult | None:
@@ -406,7 +412,7 @@ def _valid_entry(entry, key: str, name: str) -> bool:
 AHEAD_PER_WORKER = 4
 
 
-Task = tuple[str, str]  # (path to read, name shown)
+Task = tuple[str, str, "sources.Entry | None"]  # (path to read, name shown, manifest entry)
 
 
 @dataclass(frozen=True)
@@ -429,8 +435,8 @@ def _run_local(tasks: list[Task], workers: int, options: Options = Options()) ->
     others had in hand are then run again one at a time, each in a fresh worker, so a file that
     kills its worker again costs only itself (a problems row), and the build goes on."""
     if workers <= 1:
-        for path, name in tasks:
-            yield process_file(path, name, cache_dir=options.cache_dir, seconds=options.seconds)
+        for path, name, entry in tasks:
+            yield process_file(path, name, entry, cache_dir=options.cache_dir, seconds=options.seconds)
         return
     from collections import deque
     from concurrent.futures import ProcessPoolExecutor
@@ -505,12 +511,12 @@ def _died(name: str) -> FileResult:
 
 
 def _process_chunk(tasks: list[Task], options: Options = Options()) -> list[FileResult]:
-    return [process_file(path, name, cache_dir=options.cache_dir, seconds=options.seconds)
-            for path, name in tasks]
+    return [process_file(path, name, entry, cache_dir=options.cache_dir, seconds=options.seconds)
+            for path, name, entry in tasks]
 
 
 def _process_task(task: Task, options: Options = Options()) -> FileResult:
-    return process_file(task[0], task[1], cache_dir=options.cache_dir, seconds=options.seconds)
+    return process_file(task[0], task[1], task[2], cache_dir=options.cache_dir, seconds=options.seconds)
 
 
 def _run_dask(tasks: list[Task], scheduler: str, options: Options = Options()) -> Iterator[FileResult]:
@@ -565,18 +571,22 @@ def build(
     progress: bool = False,
     use_cache: bool = True,
     file_seconds: float | None = None,
+    sources_file: Path | None = None,
 ) -> Summary:
     """Build every table from the documents in ``input_dir`` into ``output_dir``.
 
     ``file_seconds`` bounds each file's time (default ``LIMITS.max_file_seconds``). A second build
     into the same folder while one runs is refused; a full disk leaves the previous tables and
-    removes what this build had stored."""
+    removes what this build had stored. ``sources_file`` is the sources manifest, by default
+    ``sources.csv`` in ``input_dir`` where there is one."""
     start = time.perf_counter()
     entries = scan(input_dir)
+    manifest = sources.load(input_dir, sources_file, [e.name for e in entries if e.problem is None])
+    entries = [e for e in entries if not manifest.is_manifest(e.path)]  # the manifest is no document
     cache = _Cache(output_dir) if use_cache else None
     options = Options(cache_dir=str(cache.directory) if cache else None, seconds=file_seconds)
     summary = Summary(files=len(entries), output=str(output_dir))
-    todo = [(e.path, e.name) for e in entries if e.problem is None]
+    todo = [(e.path, e.name, manifest.get(e.name)) for e in entries if e.problem is None]
     if scheduler:
         fresh = _run_dask(todo, scheduler, options)
     else:
@@ -588,6 +598,8 @@ def build(
         results = tqdm(results, total=len(entries), unit="file", desc="build")
     try:
         with TableWriter(output_dir) as writer:
+            writer.add({"problems": manifest.problems})  # the manifest's own faults
+            summary.problems += len(manifest.problems)
             for result in results:
                 if cache:
                     if not result.cached:

@@ -15,7 +15,7 @@ from . import tables
 from .errors import UserError
 from .sentences import split_sentences
 
-COLUMNS = ["file", "part", "date", "title", "start", "end", "sentence", "facts"]
+COLUMNS = ["file", "part", "date", "title", "url", "start", "end", "sentence", "facts"]
 FACT_TABLES = ("contributions", "budgets", "events")
 
 
@@ -63,7 +63,8 @@ def load_texts(data_dir: Path) -> pd.DataFrame:
 def search(pattern: str, data_dir: Path, regex: bool = False) -> pd.DataFrame:
     """Sentences of the corpus that match ``pattern`` (a word or phrase, or a regex).
 
-    One row per matching sentence: file, part, document date and title, the sentence's span
+    One row per matching sentence: file, part, document date, title and address (``url``, where
+    the sources manifest or the page gives one), the sentence's span
     in the clean text, the sentence, and the facts whose quotes overlap it ("; "-separated).
     Matching ignores case; a plain pattern matches whole words.
     """
@@ -91,10 +92,11 @@ def search(pattern: str, data_dir: Path, regex: bool = False) -> pd.DataFrame:
                 "file": rec.file, "part": part,
                 "date": None if meta is None else meta["date"],
                 "title": None if meta is None else meta["title"],
+                "url": None if meta is None else meta["url"],
                 "start": start, "end": end, "sentence": sentence,
                 "facts": "; ".join(dict.fromkeys(found)),
             })
     out = pd.DataFrame(rows, columns=COLUMNS)
     return out.astype({"file": "string", "part": "Int64", "date": "string", "title": "string",
-                       "start": "Int64", "end": "Int64", "sentence": "string",
+                       "url": "string", "start": "Int64", "end": "Int64", "sentence": "string",
                        "facts": "string"})

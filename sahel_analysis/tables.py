@@ -45,6 +45,13 @@ SCHEMAS: dict[str, dict[str, str]] = {
         "content_hash": "string",
         "parser_version": "string",
         "relevant": "boolean",
+
+
+        "url": "string",
+        "date_source": "string",
+        "title_source": "string",
+        "source_title": "string",
+        "publisher": "string",
     },
     "contributions": {
         "file": "string",

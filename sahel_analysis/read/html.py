@@ -1,4 +1,11 @@
-"""HTML: the main text of a page (article or main element), without scripts, styles and navigation."""
+"""HTML: the main text of a page, without scripts, styles and navigation, and the page's own metadata.
+
+The main text is the page's ``<article>`` or ``<main>`` element; a page without either is read by
+trafilatura's main-text extraction (which drops menus, teasers and footers by their shape), and by
+the page's body where that finds nothing. The page's metadata (publication date, title, canonical
+address, publisher: ``<meta>`` DCTERMS / Open Graph / article tags, JSON-LD, ``<time datetime>``)
+comes from trafilatura's metadata extraction and goes to ``RawText.meta``.
+"""
 
 from __future__ import annotations
 
@@ -44,26 +51,33 @@ def read_html(data: bytes) -> RawText:
         soup = BeautifulSoup(text, "lxml")
     except Exception as exc:  # noqa: BLE001 - a broken page becomes a problem row
         raise DocumentError("read", f"HTML could not be parsed ({exc})") from None
+    meta = page_metadata(text)  # sources: before the scripts (JSON-LD) go
     for tag in soup(_DROP):
         tag.decompose()
     for tag in soup.find_all(attrs={"class": _NAV_CLASS}):
         if tag.name not in ("html", "body", "main", "article"):
             tag.decompose()
-    root = soup.find("article") or soup.find("main") or soup.body or soup
+    main = soup.find("article") or soup.find("main")
+    root = main or soup.body or soup
     blocks: list[str] = []
     title = soup.title.get_text(" ", strip=True) if soup.title else ""
     lines: list[str] = []
-    _walk(root, lines)
-    out = "\n".join(line for line in (ln.strip() for ln in "".join(lines).split("\n")))
-    out = re.sub(r"\n{3,}", "\n\n", out).strip()
+    out = "" if main else main_text(text)  # sources: a page without article/main
+    extracted = bool(out)
+    if extracted:
+        title = meta.get("title") or title
+    else:
+        _walk(root, lines)
+        out = "\n".join(line for line in (ln.strip() for ln in "".join(lines).split("\n")))
+        out = re.sub(r"\n{3,}", "\n\n", out).strip()
     heading = root.find(["h1"]) if hasattr(root, "find") else None
-    if not heading and title and not out.startswith(title):
+    if (not heading or extracted) and title and not out.startswith(title):
         blocks.append(title)
     if blocks:
         out = "\n\n".join(blocks) + "\n\n" + out
     if not out.strip():
         raise DocumentError("read", "HTML page holds no readable text (only scripts or markup)")
-    return RawText(text=out + "\n", kind="html", encoding=encoding, warnings=warnings)
+    return RawText(text=out + "\n", kind="html", encoding=encoding, warnings=warnings, meta=meta)
 
 
 def _walk(node, out: list[str]) -> None:
@@ -93,3 +107,52 @@ def _walk(node, out: list[str]) -> None:
                 out.append(brk)
             stack.append(iter(child.children))
             closers.append(brk)
+
+
+# --- page metadata and the main-text fallback (sources), through trafilatura
+_ISO_DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
+_TRAFILATURA_ERRORS = (ValueError, TypeError, AttributeError, KeyError, IndexError, RecursionError)
+_PRUNE = [f"//{tag}" for tag in _DROP]
+TRAFILATURA_MAX_CHARS = 5_000_000  # a larger page is read by the plain walk alone (bounded time)
+
+
+def page_metadata(html: str) -> dict:
+    """The page's own date, title, canonical address and publisher (only those it states)."""
+    from lxml.etree import LxmlError
+    from trafilatura import extract_metadata
+
+    if len(html) > TRAFILATURA_MAX_CHARS:
+        return {}
+    try:
+        found = extract_metadata(html, extensive=False)  # no guessing from the text
+    except (*_TRAFILATURA_ERRORS, LxmlError):
+        return {}
+    if found is None:
+        return {}
+    meta = {"title": " ".join((found.title or "").split()), "url": found.url or "",
+            "publisher": found.sitename or "", "date": found.date or ""}
+    if not _ISO_DAY.fullmatch(meta["date"]):
+        meta["date"] = ""
+    if not meta["url"].startswith(("http://", "https://")):
+        meta["url"] = ""
+    return {k: v for k, v in meta.items() if v}
+
+
+def main_text(html: str) -> str:
+    """The main text of a page as trafilatura finds it, one paragraph a block; ``""`` where none
+    (also for a page too large for it). What the page's own reader drops (navigation, forms, the
+    elements of ``_DROP``) is pruned first."""
+    from lxml.etree import LxmlError
+    from trafilatura import extract
+
+    if len(html) > TRAFILATURA_MAX_CHARS:
+        return ""
+    try:
+        found = extract(html, include_comments=False, include_tables=True, favor_precision=True,
+                        deduplicate=False, with_metadata=False, prune_xpath=_PRUNE)
+    except (*_TRAFILATURA_ERRORS, LxmlError):
+        return ""
+    if not found:
+        return ""
+    paragraphs = (" ".join(line.split()) for line in found.split("\n"))
+    return "\n\n".join(p for p in paragraphs if p)

@@ -61,7 +61,8 @@ def read_pdf(data: bytes) -> RawText:
             f"PDF of {n_pages} page(s) has no text layer (a scan?): run OCR first, "
             "e.g. 'ocrmypdf in.pdf out.pdf'",
         )
-    return RawText(text="\n\f".join(pages) + "\n", kind="pdf", encoding="pdf", warnings=warnings)
+    return RawText(text="\n\f".join(pages) + "\n", kind="pdf", encoding="pdf", warnings=warnings,
+                   meta=document_info(reader))
 
 
 def _page_text(page, number: int, warnings: list[str]) -> str:
@@ -180,3 +181,45 @@ def _prose(lines: list[str], c: int) -> bool:
 def _letters(text: str) -> float:
     visible = [ch for ch in text if not ch.isspace()]
     return sum(ch.isalpha() for ch in visible) / len(visible) if visible else 0.0
+
+
+# --- document information (sources): /Title and /CreationDate as a weak hint
+_PDF_DATE = re.compile(r"(?:D:)?(\d{4})(\d{2})?(\d{2})?")
+_NO_TITLE = re.compile(r"^(?:microsoft (?:word|powerpoint|excel)\b|untitled\b|naamloos\b|document\d*$)|"
+                       r"\.(?:docx?|odt|pdf|rtf|txt|html?)$|^[\w-]+_[\w-]+$", re.I)
+
+
+def document_info(reader) -> dict:  # noqa: ANN001 - a pypdf PdfReader
+    """The PDF's own title and creation day, marked ``weak``: a hint where the text says nothing."""
+    try:
+        info = reader.metadata or {}
+        title = str(info.get("/Title") or "").strip()
+        created = str(info.get("/CreationDate") or "").strip()
+    except (ValueError, KeyError, TypeError, AttributeError, OSError):
+        return {}
+    meta: dict = {"weak": True}
+    if pdf_title(title):
+        meta["title"] = " ".join(title.split())
+    day = pdf_date(created)
+    if day:
+        meta["date"] = day
+    return meta
+
+
+def pdf_title(title: str) -> bool:
+    """True where a PDF's /Title reads as a title, not a file name or a program's placeholder."""
+    title = title.strip()
+    return len(title) >= 4 and any(c.isalpha() for c in title) and not _NO_TITLE.search(title)
+
+
+def pdf_date(value: str) -> str:
+    """``D:20220217103000+01'00'`` -> ``2022-02-17``; ``""`` where it is no real day."""
+    import datetime as dt
+
+    m = _PDF_DATE.match(value.strip())
+    if not m or not m.group(3):
+        return ""
+    try:
+        return dt.date(int(m.group(1)), int(m.group(2)), int(m.group(3))).isoformat()
+    except ValueError:
+        return ""

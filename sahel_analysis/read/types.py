@@ -13,3 +13,5 @@ class RawText:
     kind: str  # 'txt' | 'pdf' | 'html'
     encoding: str = "utf-8"
     warnings: list[str] = field(default_factory=list)
+    # the file's own metadata (date, title, url, publisher; ``weak`` for a hint such as a PDF's)
+    meta: dict = field(default_factory=dict)
