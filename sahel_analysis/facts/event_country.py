@@ -95,6 +95,20 @@ def _dutch_institution(n: Named) -> str | None:
     return "NLD" if n.etype == "diplomatic" and _institutions().search(n.doc.text, n.s, n.e) else None
 
 
+def _eu_council(n: Named) -> str | None:
+    """An EU decision or meeting of the Council or the High Representative: no one country."""
+    if n.etype not in ("eu_decision", "diplomatic"):
+        return None
+    return "" if cue("eu_council").search(n.doc.text, n.s, n.e) else None
+
+
+def _country_after_in(n: Named) -> str | None:
+    """A country right after ``in`` is where (``bezorgd over de situatie in Mali``)."""
+    text = n.doc.text
+    return next((x.iso3 for x in n.ents if x.kind == "country" and x.iso3 and x.iso3 != "NLD"
+                 and cue("country_in").search(text, max(0, x.start - 12), x.start)), None)
+
+
 def _country_left(n: Named) -> str | None:
     """The country a withdrawal leaves: the one named right after ``uit``."""
     if n.etype != "withdrawal":
@@ -179,9 +193,11 @@ def _document_most_named(n: Named) -> str | None:
 COUNTRY_RULES: tuple[tuple[str, Callable[[Named], str | None]], ...] = (
     ("national-mandate-nld", _national_mandate),
     ("dutch-institution", _dutch_institution),
+    ("eu-council-none", _eu_council),
     ("country-left", _country_left),
     ("listed-countries", _listed_countries),
     ("place-named", _place_named),
+    ("country-after-in", _country_after_in),
     ("country-named", _country_named),
     ("demonym", _demonym),
     ("mission-country", _mission_country),
@@ -194,12 +210,13 @@ COUNTRY_RULES: tuple[tuple[str, Callable[[Named], str | None]], ...] = (
 def actors_country(doc: Document, s: int, e: int, etype: str,
                    sentence_entities: list[Entity]) -> tuple[str, str, str]:
     """(actors joined by ``; ``, country, name of the country rule) of an event of type ``etype``
-    told in ``doc.text[s:e]``; the country is "" (rule ``none``) where no rule answers."""
+    told in ``doc.text[s:e]``; the country is "" where a rule says no country (an EU Council
+    decision) or none answers (rule ``none``)."""
     ents = [x for x in sentence_entities if s <= x.start and x.end <= e]
     actors, countries = _actors(doc.text, s, e, ents)
     named = _named(doc, s, e, etype, ents, countries)
     for name, rule in COUNTRY_RULES:
         found = rule(named)
-        if found:
+        if found is not None:
             return "; ".join(actors), found, name
     return "; ".join(actors), "", "none"

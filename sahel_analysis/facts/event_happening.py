@@ -140,11 +140,52 @@ def _proposed_start(sent: Sentence, m: DateMatch) -> bool:
     return bool(effective) and bool(cue("proposal").match(text, sent.start))
 
 
+def _stamp(sent: Sentence, m: DateMatch) -> bool:
+    """A stamp of a page or paper: ``Ingediend <date>``, ``Gewijzigd op <date>``, ``<date>,
+    bijgewerkt``, ``Vergaderjaar 2023-2024``."""
+    text = sent.doc.text
+    line_start = text.rfind("\n", 0, m.start) + 1
+    before = cue("stamp_before").search(text, max(line_start, m.start - 40), m.start)
+    return bool(before) or bool(cue("stamp_after").match(text, m.end))
+
+
+def _own_date_line(sent: Sentence, m: DateMatch) -> bool:
+    """The document's own date line where lines ran together (``... Den Haag, 17 maart 2020``,
+    ``Datum 1 november 2013`` inside a longer line)."""
+    return bool(cue("own_date_before").search(sent.doc.text, max(sent.start, m.start - 20), m.start))
+
+
+_MAX_BYLINE_WORDS = 3
+
+
+def _byline(sent: Sentence, m: DateMatch) -> bool:
+    """A byline or stamp: a date with a clock time on a line of few other words (``Door ANP -
+    <date>, 17:06``)."""
+    text = sent.doc.text
+    if not cue("clock_after").match(text, m.end):
+        return False
+    line_start = text.rfind("\n", 0, m.start) + 1
+    line_end = text.find("\n", m.end)
+    line = text[line_start : line_end if line_end >= 0 else len(text)].replace(m.text, " ")
+    return len(_WORD.findall(line)) <= _MAX_BYLINE_WORDS
+
+
+def _document_of_date(sent: Sentence, m: DateMatch) -> bool:
+    """``het verzoek van de commissie van <date>``, ``de agenda van de Raad van <date>``: a paper
+    named by its date."""
+    text = sent.doc.text
+    return bool(cue("document_of_date").search(text[max(sent.start, m.start - 140) : m.start]))
+
+
 NOT_HAPPENING: tuple[tuple[str, Callable[[Sentence, DateMatch], bool]], ...] = (
     ("citation", _citation),
     ("in-guillemets", _in_guillemets),
     ("header-line", _header_line),
     ("proposed-start", _proposed_start),
+    ("stamp", _stamp),
+    ("own-date-line", _own_date_line),
+    ("byline", _byline),
+    ("document-of-date", _document_of_date),
 )
 
 

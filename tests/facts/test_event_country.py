@@ -40,12 +40,24 @@ BLIND3 = [
      [("withdrawal", "MLI")]),
     ("Inzet in Niger\nOp 12 maart droeg het Nederlandse team de taak over aan Belgische militairen.", "2024-10-15",
      [("handover", "NER")]),
+    ("Inzet in Mali\nDe Europese Unie zal naar verwachting in november besluiten over de missie; Nederland steunt "
+     "dat.", "2024-10-15", [("eu_decision", "MLI")]),
+]
+
+# The gold of real documents (GOLD-RULES) names no country for a decision or meeting of the EU
+# Council or the High Representative; the blind sets named the mission's country.
+REAL_DOCUMENTS = [
     ("Mali\nDe Raad zal naar verwachting in november besluiten over de missie; Nederland steunt dat.", "2024-10-15",
-     [("eu_decision", "MLI")]),
+     [("eu_decision", "")]),
+    ("De Raad Buitenlandse Zaken stemde op 3 maart jl. in met een nieuwe missie in Niger.", "2024-10-15",
+     [("eu_decision", "")]),
+    ("De RBZ sprak op 3 maart jl. over de toestand in Mali.", "2024-10-15", [("diplomatic", "")]),
+    ("De Franse minister uitte zich op 3 maart jl. bezorgd over de onrust in Tsjaad.", "2024-10-15",
+     [("other", "TCD")]),
 ]
 
 
-@pytest.mark.parametrize(("text", "date", "expected"), SEEDS + BLIND3)
+@pytest.mark.parametrize(("text", "date", "expected"), SEEDS + BLIND3 + REAL_DOCUMENTS)
 def test_country(text: str, date: str, expected: list[tuple[str, str]]) -> None:
     assert [(r["event_type"], r["country"]) for r in event_rows(text, date)] == expected
 
@@ -60,7 +72,9 @@ COUNTRY_RULES = [
     ("De oefening vond plaats van 3 tot en met 14 februari 2024 in Ghana en Benin.", "2024-10-15",
      ["listed-countries"]),
     ("Op 6 maart 2015 vond een aanslag plaats op een restaurant in Bamako.", "2015-05-12", ["place-named"]),
-    ("Op 2 oktober jl. vond in Burkina Faso een staatsgreep plaats.", "2022-11-08", ["country-named"]),
+    ("Op 2 oktober jl. vond in Burkina Faso een staatsgreep plaats.", "2022-11-08", ["country-after-in"]),
+    ("Op 2 oktober jl. beleefde Burkina Faso een staatsgreep.", "2022-11-08", ["country-named"]),
+    ("De RBZ sprak op 3 maart jl. over de toestand in Mali.", "2024-10-15", ["eu-council-none"]),
     ("Op 2 oktober jl. zetten Malinese officieren de president af.", "2022-11-08", ["demonym"]),
     ("De VN-Veiligheidsraad heeft op 29 juni jl. het mandaat van MINUSMA verlengd.", "2017-09-11",
      ["mission-country"]),

@@ -103,8 +103,23 @@ BLIND4 = [
     ("Op 9 maart 2024 kaapten piraten een vrachtschip in de Golf van Guinee.", "2024-10-15", ["attack"]),
 ]
 
+# classes of happenings that real documents tell and the rules missed (sentences made up)
+REALDEV = [
+    ("Op 3 mei besloot de Raad tot lancering van de adviesmissie.", "2021-06-10", ["eu_decision"]),
+    ("Medio 2017 richtten vijf landen van de regio samen de nieuwe alliantie op.", "2021-06-10", ["agreement"]),
+    ("De soldaten hebben de president en twee ministers op 3 mei aangehouden.", "2021-06-10", ["coup"]),
+    ("Een groep officieren greep op 3 mei de macht.", "2021-06-10", ["coup"]),
+    ("2021-05-04 10:00: Procedurevergadering, vaste commissie voor Defensie", "2021-06-10", ["diplomatic"]),
+    ("Op 3 mei begonnen in Algiers nieuwe vredesonderhandelingen.", "2021-06-10", ["diplomatic"]),
+    ("Op 3 mei was er een informeel ontbijt van de ministers.", "2021-06-10", ["diplomatic"]),
+    ("Het kabinet stemde op 3 mei in met de verlenging.", "2021-06-10", ["national_mandate"]),
+    ("De Europese Unie heeft haar adviesmissie in Mali met een jaar verlengd.", "2021-06-10", ["eu_decision"]),
+    ("Zij spraken over het besluit van het kabinet een bijdrage te leveren aan de missie.", "2021-06-10",
+     ["national_mandate"]),
+]
 
-@pytest.mark.parametrize(("text", "date", "types"), SEEDS + BLIND1 + BLIND2 + BLIND3 + BLIND4)
+
+@pytest.mark.parametrize(("text", "date", "types"), SEEDS + BLIND1 + BLIND2 + BLIND3 + BLIND4 + REALDEV)
 def test_types(text: str, date: str, types: list[str]) -> None:
     assert [r["event_type"] for r in event_rows(text, date)] == types
 

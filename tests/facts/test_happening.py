@@ -70,8 +70,29 @@ BLIND3 = [
      [("2024-02-03", "2024-02-14")]),
 ]
 
+# classes of dates that real documents hold and that are no happening (sentences made up)
+REALDEV = [
+    ("Schriftelijke vraag 2019X123\nIngediend 4 maart 2019\nBeantwoord 20 maart 2019 (na 16 dagen)", "2019-03-20", []),
+    ("Pagina over de missie\nGewijzigd op 2 mei 2021 10:15", "2021-05-02", []),
+    ("Kenmerk: 2021X55, datum: 2021-04-01, bijgewerkt: 2021-04-09 11:30, versie: 2", "2021-04-01", []),
+    ("Vergaderjaar 2020-2021", "2021-04-01", []),
+    ("Lijst van vragen\nAan de Voorzitter van de Tweede Kamer Den Haag, 9 april 2021 Hierbij zend ik u de antwoorden.",
+     "2021-04-09", []),
+    ("Door Persbureau - 5-3-2020, 16:40 (Update 5-3-2020, 16:45)", "2020-03-05", []),
+    ("Met deze brief ga ik in op het verzoek van de vaste commissie voor Defensie van 12 februari jl.", "2021-03-01", []),
+    ("Hierbij zend ik u de geannoteerde agenda van de Raad Buitenlandse Zaken van 22 maart 2021.", "2021-03-01", []),
+    # a meeting at a clock time on a line of many words stays a happening
+    ("2021-03-04 14:00: Commissiedebat over de missie in Mali, vaste commissie voor Defensie", "2021-03-01",
+     [("2021-03-04", "2021-03-04")]),
+    # a decision in news form without a date: the document's date
+    ("De Europese Unie heeft haar adviesmissie in Mali met een jaar verlengd.", "2021-03-01",
+     [("2021-03-01", "2021-03-01")]),
+    ("Zij spraken over het besluit van het kabinet een bijdrage te leveren aan de missie.", "2021-03-01",
+     [("2021-03-01", "2021-03-01")]),
+]
 
-@pytest.mark.parametrize(("text", "date", "windows"), SEEDS + BLIND1 + BLIND2 + BLIND3)
+
+@pytest.mark.parametrize(("text", "date", "windows"), SEEDS + BLIND1 + BLIND2 + BLIND3 + REALDEV)
 def test_windows(text: str, date: str | None, windows: list[tuple[str, str]]) -> None:
     assert [(r["date_start"], r["date_end"]) for r in event_rows(text, date)] == windows
 
