@@ -79,7 +79,8 @@ REALDEV = [
     ("Lijst van vragen\nAan de Voorzitter van de Tweede Kamer Den Haag, 9 april 2021 Hierbij zend ik u de antwoorden.",
      "2021-04-09", []),
     ("Door Persbureau - 5-3-2020, 16:40 (Update 5-3-2020, 16:45)", "2020-03-05", []),
-    ("Met deze brief ga ik in op het verzoek van de vaste commissie voor Defensie van 12 februari jl.", "2021-03-01", []),
+    ("Met deze brief ga ik in op het verzoek van de vaste commissie voor Defensie van 12 februari jl.",
+     "2021-03-01", []),
     ("Hierbij zend ik u de geannoteerde agenda van de Raad Buitenlandse Zaken van 22 maart 2021.", "2021-03-01", []),
     # a meeting at a clock time on a line of many words stays a happening
     ("2021-03-04 14:00: Commissiedebat over de missie in Mali, vaste commissie voor Defensie", "2021-03-01",
