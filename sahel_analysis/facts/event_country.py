@@ -97,8 +97,8 @@ def _dutch_institution(n: Named) -> str | None:
 
 def _eu_council(n: Named) -> str | None:
     """An EU decision or meeting of the Council or the High Representative: no one country."""
-    if n.etype not in ("eu_decision", "diplomatic"):
-        return None
+    if n.etype not in ("eu_decision", "diplomatic") or _place_named(n):
+        return None  # a town named says where the Council met
     return "" if cue("eu_council").search(n.doc.text, n.s, n.e) else None
 
 
@@ -146,7 +146,12 @@ def _place_named(n: Named) -> str | None:
 
 
 def _country_named(n: Named) -> str | None:
-    return next((c for c in n.countries if c != "NLD"), n.countries[0]) if n.countries else None
+    """A country other than the Netherlands named (the Netherlands is mostly the actor)."""
+    return next((c for c in n.countries if c != "NLD"), None)
+
+
+def _netherlands_named(n: Named) -> str | None:
+    return "NLD" if "NLD" in n.countries else None
 
 
 def _demonym(n: Named) -> str | None:
@@ -201,6 +206,7 @@ COUNTRY_RULES: tuple[tuple[str, Callable[[Named], str | None]], ...] = (
     ("country-named", _country_named),
     ("demonym", _demonym),
     ("mission-country", _mission_country),
+    ("netherlands-named", _netherlands_named),
     ("section-heading", _section_heading),
     ("paragraph", _paragraph),
     ("document-most-named", _document_most_named),

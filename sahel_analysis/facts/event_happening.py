@@ -53,6 +53,17 @@ def dates(doc: Document) -> list[DateMatch]:
     return out
 
 
+def council_date(doc: Document) -> dt.date | None:
+    """The day of the Council meeting a document reports on or announces: the first day-precise
+    date right after the Council's name (``Raad Buitenlandse Zaken van 17 juni``), else None."""
+    if "events:council" not in doc.memo:
+        text = doc.text
+        doc.memo["events:council"] = next(
+            (m.window.start for m in dates(doc) if m.window.precision == "day"
+             and cue("council_named_before").search(text, max(0, m.start - 80), m.start)), None)
+    return doc.memo["events:council"]
+
+
 def clause_of(text: str, s: int, e: int, sent: tuple[int, int]) -> tuple[int, int]:
     """The clause of the sentence that holds ``s..e``: cut at ``;``, ``:``, dashes, some commas."""
     a, b = sent

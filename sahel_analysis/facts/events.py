@@ -24,6 +24,7 @@ from sahel_analysis.facts.event_happening import (
     Reading,
     Sentence,
     coarse_without_cue,
+    council_date,
     dates,
     drop_covering_years,
     hypothetical_sentence,
@@ -94,6 +95,8 @@ def extract(doc: Document) -> list[dict]:
     todo = set(by_sentence)  # sentences without a date or a decision word make no row
     if doc.date_window and doc.date_known:
         todo.update(range(len(sentences)) if decided is None else compress(range(len(sentences)), decided))
+    if council_date(doc) is not None:  # a Council report: its undated sentences may tell parts of the meeting
+        todo.update(range(len(sentences)))
     rows: list[dict] = []
     seen: set[tuple[str, str, str, str]] = set()
     for i in sorted(todo):
@@ -112,16 +115,33 @@ def extract(doc: Document) -> list[dict]:
     return rows
 
 
-def _dateless_row(sent: Sentence, maybe_decided: bool) -> list[dict]:
-    """A decision stated without a date (``is besloten ...``): dated by the document's date."""
+def _dateless_decision(sent: Sentence, maybe_decided: bool) -> dt.date | None:
+    """A decision stated without a date (``is besloten ...``): the document's date."""
     doc = sent.doc
-    window = doc.date_window
-    if not (window and doc.date_known and maybe_decided and cue("dateless_decision").search(sent.text)):
-        return []
-    span = (sent.start, sent.end)
-    day = window[0]
-    return [_row(doc, span, None, (day, day), "day", "dateless-decision",
-                 trigger_hits(doc, *span), entities_in(doc, *span))]
+    if not (doc.date_window and doc.date_known and maybe_decided):
+        return None
+    return doc.date_window[0] if cue("dateless_decision").search(sent.text) else None
+
+
+def _council_part(sent: Sentence, maybe_decided: bool) -> dt.date | None:
+    """A part of the Council meeting a report or agenda is about, told without a date (a
+    breakfast before it, what the Council discussed): the meeting's date."""
+    day = council_date(sent.doc)
+    return day if day is not None and cue("council_part").search(sent.text) else None
+
+
+DATELESS_RULES = (("dateless-decision", _dateless_decision), ("council-part", _council_part))
+
+
+def _dateless_row(sent: Sentence, maybe_decided: bool) -> list[dict]:
+    """The row of a sentence without a date that the first dateless rule dates; none where none does."""
+    doc = sent.doc
+    for name, rule in DATELESS_RULES:
+        day = rule(sent, maybe_decided)
+        if day is not None:
+            span = (sent.start, sent.end)
+            return [_row(doc, span, None, (day, day), "day", name, trigger_hits(doc, *span), entities_in(doc, *span))]
+    return []
 
 
 def _dated_rows(sent: Sentence, matches: list[DateMatch]) -> list[dict]:

@@ -90,6 +90,13 @@ REALDEV = [
      [("2021-03-01", "2021-03-01")]),
     ("Zij spraken over het besluit van het kabinet een bijdrage te leveren aan de missie.", "2021-03-01",
      [("2021-03-01", "2021-03-01")]),
+    # a Council report: undated parts of the meeting take the meeting's date
+    ("Verslag van de Raad Buitenlandse Zaken van 14 maart 2022\nVoorafgaand aan de Raad was er een informeel "
+     "ontbijt met de minister van Ghana.\nDe Raad besprak de toestand in de Sahel.\nHet kabinet blijft "
+     "betrokken.", "2022-03-20", [("2022-03-14", "2022-03-14")] * 3),
+    ("De Kamer sprak over de missie.\nVoorafgaand aan de Raad was er een informeel ontbijt.", "2022-03-20", []),
+    ("De Veiligheidsraad heeft gestemd voor het beëindigen van de vredesmissie.", "2023-06-30",
+     [("2023-06-30", "2023-06-30")]),
 ]
 
 
@@ -108,6 +115,8 @@ RULES = [
     ("Bij de aanval van 30 september-1 oktober jl. vielen drie doden.", "2023-06-14", ["joined-days"]),
     ("Vanaf 1 maart 2023 tot 30 april 2023 oefenden de mariniers in Senegal.", "2023-06-14", ["dated-range"]),
     ("Op 4 mei jl. werd een legerpost bij Gao aangevallen.", "2023-06-14", ["dated-point"]),
+    ("Verslag van de Raad Buitenlandse Zaken van 14 maart 2022\nDe Raad besprak de toestand in de Sahel.",
+     "2022-03-20", ["dated-point", "council-part"]),
     ("Sinds 1 maart 2023 en tot en met 30 april 2023 oefenden de mariniers in Senegal.", "2023-06-14",
      ["since-until-period"]),
 ]
