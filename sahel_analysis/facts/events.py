@@ -1,12 +1,16 @@
 """Events: dated happenings stated in a document (something that took place, or is announced).
 
 Each decision is an ordered list of small named rules, the first that answers winning, and each
-row's ``rule`` names them: ``happening:<rule>; type:<rule>; country:<rule>; actors:<rule>``.
+row's ``rule`` names them: ``happening:<rule>; type:<rule>; country:<rule>; actors:<rule>;
+status:<rule>``.
 
 - whether a date dates a happening, and its window: :mod:`sahel_analysis.facts.event_happening`;
 - its type (trigger words of vocab/events.csv, narrow span to wide):
   :mod:`sahel_analysis.facts.event_type`;
-- its actors and country: :mod:`sahel_analysis.facts.event_country`.
+- its actors and country: :mod:`sahel_analysis.facts.event_country`;
+- whether it happened, is announced or hypothetical: :mod:`sahel_analysis.facts.event_status`;
+- one id for the rows of one happening across sentences and documents:
+  :mod:`sahel_analysis.facts.event_ids` (given when the tables are written).
 """
 
 from __future__ import annotations
@@ -32,6 +36,7 @@ from sahel_analysis.facts.event_happening import (
     read_dates,
     read_until,
 )
+from sahel_analysis.facts.event_status import event_status
 from sahel_analysis.facts.event_triggers import trigger_hits
 from sahel_analysis.facts.event_type import EVENT_TYPES, Hit, NamedSpan, event_type
 from sahel_analysis.model import Document
@@ -229,10 +234,12 @@ def _row(doc: Document, sent: tuple[int, int], clause: tuple[int, int] | None,
         actors_rule = "named-in-sentence" if actors else "none"
         if not country:
             country, country_rule = country2, country_rule2
+    status, status_rule = event_status(doc, cs, ce, window)
     return {
         "date_start": window[0].isoformat(),
         "date_end": window[1].isoformat(),
         "precision": precision,
+        "status": status,
         "event_type": etype,
         "country": country,
         "actors": actors,
@@ -240,5 +247,6 @@ def _row(doc: Document, sent: tuple[int, int], clause: tuple[int, int] | None,
         "quote": text[cs:ce],
         "start": cs,
         "end": ce,
-        "rule": f"happening:{happening}; type:{type_rule}; country:{country_rule}; actors:{actors_rule}",
+        "rule": (f"happening:{happening}; type:{type_rule}; country:{country_rule}; actors:{actors_rule}; "
+                 f"status:{status_rule}"),
     }
