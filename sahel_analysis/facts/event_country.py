@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from sahel_analysis.facts.event_cues import cue
+from sahel_analysis.facts.event_happening import council_place
 from sahel_analysis.model import Document
 from sahel_analysis.sentences import section_of
 from sahel_analysis.vocab import Entity, entities_in, entities_of, find_entities, read_csv
@@ -36,6 +37,21 @@ def _institutions() -> re.Pattern[str]:
     """Dutch institutions (vocab/events_institutions.csv): a diplomatic event there is in NLD."""
     alts = "|".join(r["pattern"] for r in read_csv("events_institutions.csv"))
     return re.compile(rf"(?<![\w-])(?:{alts})(?![\w-])", re.IGNORECASE)
+
+
+@cache
+def _meeting_places() -> tuple[re.Pattern[str], dict[str, str]]:
+    """Cities of diplomatic meetings (vocab/events_meeting_places.csv) and their countries."""
+    rows = read_csv("events_meeting_places.csv")
+    alts = "|".join(re.escape(r["city"]) for r in rows)
+    return re.compile(rf"(?<![\w-])(?:{alts})(?![\w-])", re.IGNORECASE), {r["city"].lower(): r["iso3"] for r in rows}
+
+
+def meeting_place(text: str, s: int, e: int) -> str | None:
+    """The country of the first city of diplomatic meetings named in ``text[s:e]``, or None."""
+    rx, iso3 = _meeting_places()
+    m = rx.search(text, s, e)
+    return iso3[m.group().lower()] if m else None
 
 
 @dataclass(frozen=True)
@@ -95,11 +111,19 @@ def _dutch_institution(n: Named) -> str | None:
     return "NLD" if n.etype == "diplomatic" and _institutions().search(n.doc.text, n.s, n.e) else None
 
 
+def _meeting_city(n: Named) -> str | None:
+    """A diplomatic event in a city of meetings named (``in Brussel``, ``in Algiers``)."""
+    return meeting_place(n.doc.text, n.s, n.e) if n.etype == "diplomatic" else None
+
+
 def _eu_council(n: Named) -> str | None:
-    """An EU decision or meeting of the Council or the High Representative: no one country."""
-    if n.etype not in ("eu_decision", "diplomatic") or _place_named(n):
-        return None  # a town named says where the Council met
-    return "" if cue("eu_council").search(n.doc.text, n.s, n.e) else None
+    """A decision, meeting or act of the EU Council or the High Representative: no one country,
+    or for a meeting, the city where the Council of the document met."""
+    if n.etype not in ("eu_decision", "diplomatic", "other") or _place_named(n):
+        return None  # a town named says where
+    if not cue("eu_council").search(n.doc.text, n.s, n.e):
+        return None
+    return (council_place(n.doc) or "") if n.etype == "diplomatic" else ""
 
 
 def _country_after_in(n: Named) -> str | None:
@@ -198,7 +222,8 @@ def _document_most_named(n: Named) -> str | None:
 COUNTRY_RULES: tuple[tuple[str, Callable[[Named], str | None]], ...] = (
     ("national-mandate-nld", _national_mandate),
     ("dutch-institution", _dutch_institution),
-    ("eu-council-none", _eu_council),
+    ("meeting-city", _meeting_city),
+    ("eu-council", _eu_council),
     ("country-left", _country_left),
     ("listed-countries", _listed_countries),
     ("place-named", _place_named),
@@ -206,10 +231,10 @@ COUNTRY_RULES: tuple[tuple[str, Callable[[Named], str | None]], ...] = (
     ("country-named", _country_named),
     ("demonym", _demonym),
     ("mission-country", _mission_country),
-    ("netherlands-named", _netherlands_named),
     ("section-heading", _section_heading),
     ("paragraph", _paragraph),
     ("document-most-named", _document_most_named),
+    ("netherlands-named", _netherlands_named),
 )
 
 

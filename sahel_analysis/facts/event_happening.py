@@ -24,6 +24,7 @@ from sahel_analysis.facts.event_cues import cue
 from sahel_analysis.facts.event_triggers import verbs
 from sahel_analysis.facts.event_type import MIN_TYPE_SCORE, Hit, scored_type
 from sahel_analysis.model import Document
+from sahel_analysis.sentences import sentence_at
 
 MAX_QUOTE = 240
 _WORD = re.compile(r"[^\W\d_]{2,}")
@@ -58,10 +59,27 @@ def council_date(doc: Document) -> dt.date | None:
     date right after the Council's name (``Raad Buitenlandse Zaken van 17 juni``), else None."""
     if "events:council" not in doc.memo:
         text = doc.text
-        doc.memo["events:council"] = next(
-            (m.window.start for m in dates(doc) if m.window.precision == "day"
-             and cue("council_named_before").search(text, max(0, m.start - 80), m.start)), None)
+        found = next((m for m in dates(doc) if m.window.precision == "day"
+                      and (cue("council_named_before").search(text, max(0, m.start - 80), m.start)
+                           or cue("council_named_after").match(text, m.end))), None)
+        doc.memo["events:council"] = found.window.start if found else None
+        doc.memo["events:council_at"] = found.start if found else None
     return doc.memo["events:council"]
+
+
+def council_place(doc: Document) -> str | None:
+    """The country of the city where the Council of :func:`council_date` met, where the sentence
+    that names it names one of vocab/events_meeting_places.csv (``... vindt plaats in Brussel``)."""
+    if "events:council_place" not in doc.memo:
+        from sahel_analysis.facts.event_country import meeting_place
+
+        place = None
+        at = doc.memo.get("events:council_at") if council_date(doc) is not None else None
+        if at is not None:
+            sent = sentence_at(doc.text, at)
+            place = meeting_place(doc.text, *sent)
+        doc.memo["events:council_place"] = place
+    return doc.memo["events:council_place"]
 
 
 def clause_of(text: str, s: int, e: int, sent: tuple[int, int]) -> tuple[int, int]:

@@ -54,6 +54,14 @@ REAL_DOCUMENTS = [
     ("De RBZ sprak op 3 maart jl. over de toestand in Mali.", "2024-10-15", [("diplomatic", "")]),
     ("De Franse minister uitte zich op 3 maart jl. bezorgd over de onrust in Tsjaad.", "2024-10-15",
      [("other", "TCD")]),
+    # a Council meeting in a city: that city's country, also for the undated parts of the meeting
+    ("Op maandag 14 oktober 2024 vindt de Raad Buitenlandse Zaken plaats in Luxemburg.\nVoorafgaand aan de Raad "
+     "is er een informeel ontbijt met de minister van Ghana.", "2024-10-08", [("diplomatic", "LUX")] * 2),
+    ("Op 3 maart jl. begonnen in Algiers de vredesonderhandelingen voor Mali.", "2024-10-15", [("diplomatic", "DZA")]),
+    # the Netherlands only where nothing else places the event
+    ("Missie in Mali\nNederland levert sinds april 2014 een bijdrage aan de VN-missie.", "2024-10-15",
+     [("other", "MLI")]),
+    ("Nederland organiseerde op 3 maart jl. een bijeenkomst over de inzet.", "2024-10-15", [("diplomatic", "NLD")]),
 ]
 
 
@@ -74,7 +82,7 @@ COUNTRY_RULES = [
     ("Op 6 maart 2015 vond een aanslag plaats op een restaurant in Bamako.", "2015-05-12", ["place-named"]),
     ("Op 2 oktober jl. vond in Burkina Faso een staatsgreep plaats.", "2022-11-08", ["country-after-in"]),
     ("Op 2 oktober jl. beleefde Burkina Faso een staatsgreep.", "2022-11-08", ["country-named"]),
-    ("De RBZ sprak op 3 maart jl. over de toestand in Mali.", "2024-10-15", ["eu-council-none"]),
+    ("De RBZ sprak op 3 maart jl. over de toestand in Mali.", "2024-10-15", ["eu-council"]),
     ("Op 2 oktober jl. zetten Malinese officieren de president af.", "2022-11-08", ["demonym"]),
     ("De VN-Veiligheidsraad heeft op 29 juni jl. het mandaat van MINUSMA verlengd.", "2017-09-11",
      ["mission-country"]),
