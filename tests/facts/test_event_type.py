@@ -114,6 +114,7 @@ REALDEV = [
     ("Op 3 mei was er een informeel ontbijt van de ministers.", "2021-06-10", ["diplomatic"]),
     ("Het kabinet stemde op 3 mei in met de verlenging.", "2021-06-10", ["national_mandate"]),
     ("Het kabinet ziet op 3 mei af van een bijdrage aan de missie.", "2021-06-10", ["national_mandate"]),
+    ("Het plan was om de helikopters eind 2021 terug te halen.", "2021-06-10", ["withdrawal"]),
     ("Op 3 mei stemde de VN-Veiligheidsraad voor het beëindigen van de missie.", "2021-06-10", ["un_mandate"]),
     ("De vragen en opmerkingen zijn op 3 mei aan de minister voorgelegd.", "2021-06-10", ["diplomatic"]),
     ("De Europese Unie heeft haar adviesmissie in Mali met een jaar verlengd.", "2021-06-10", ["eu_decision"]),

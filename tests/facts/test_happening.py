@@ -90,6 +90,8 @@ REALDEV = [
      [("2021-03-01", "2021-03-01")]),
     ("Zij spraken over het besluit van het kabinet een bijdrage te leveren aan de missie.", "2021-03-01",
      [("2021-03-01", "2021-03-01")]),
+    ("Zoals gemeld in de Kamerbrief over de missie (Kamerstuk 29 521, nr. 400) van 20 februari jl. blijft de "
+     "inzet gelijk.", "2021-03-01", []),
     # a Council report: undated parts of the meeting take the meeting's date
     ("Verslag van de Raad Buitenlandse Zaken van 14 maart 2022\nVoorafgaand aan de Raad was er een informeel "
      "ontbijt met de minister van Ghana.\nDe Raad besprak de toestand in de Sahel.\nHet kabinet blijft "
