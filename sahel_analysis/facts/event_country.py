@@ -64,6 +64,7 @@ class Named:
     etype: str
     ents: list[Entity]  # entities of the span (for a withdrawal or handover: not those gone to)
     countries: list[str]  # ISO codes of the countries and places named, in text order
+    happening: str = ""  # the rule that found the event (event_happening)
 
 
 def _actors(text: str, s: int, e: int, ents: list[Entity]) -> tuple[list[str], list[str]]:
@@ -85,7 +86,7 @@ def _actors(text: str, s: int, e: int, ents: list[Entity]) -> tuple[list[str], l
 
 
 def _named(doc: Document, s: int, e: int, etype: str, ents: list[Entity],
-           countries: list[str]) -> Named:
+           countries: list[str], happening: str) -> Named:
     text = doc.text
     if etype in ("withdrawal", "handover"):  # "terug naar Nederland", "over aan Spanje": not where
         ents = [x for x in ents if not cue("to").search(text, max(0, x.start - 12), x.start)]
@@ -93,7 +94,7 @@ def _named(doc: Document, s: int, e: int, etype: str, ents: list[Entity],
         countries = [c for c in countries if c in kept]
     if etype in ("eu_decision", "un_mandate") and set(countries) == {"NLD"}:
         countries = []  # "Nederland is voorstander": an actor; the decision is about a mission's country
-    return Named(doc, s, e, etype, ents, countries)
+    return Named(doc, s, e, etype, ents, countries, happening)
 
 
 def _foreign(ents: list[Entity]) -> list[str]:
@@ -121,7 +122,7 @@ def _eu_council(n: Named) -> str | None:
     or for a meeting, the city where the Council of the document met."""
     if n.etype not in ("eu_decision", "diplomatic", "other") or _place_named(n):
         return None  # a town named says where
-    if not cue("eu_council").search(n.doc.text, n.s, n.e):
+    if n.happening != "council-part" and not cue("eu_council").search(n.doc.text, n.s, n.e):
         return None
     return (council_place(n.doc) or "") if n.etype == "diplomatic" else ""
 
@@ -238,14 +239,14 @@ COUNTRY_RULES: tuple[tuple[str, Callable[[Named], str | None]], ...] = (
 )
 
 
-def actors_country(doc: Document, s: int, e: int, etype: str,
-                   sentence_entities: list[Entity]) -> tuple[str, str, str]:
+def actors_country(doc: Document, s: int, e: int, etype: str, sentence_entities: list[Entity],
+                   happening: str = "") -> tuple[str, str, str]:
     """(actors joined by ``; ``, country, name of the country rule) of an event of type ``etype``
     told in ``doc.text[s:e]``; the country is "" where a rule says no country (an EU Council
     decision) or none answers (rule ``none``)."""
     ents = [x for x in sentence_entities if s <= x.start and x.end <= e]
     actors, countries = _actors(doc.text, s, e, ents)
-    named = _named(doc, s, e, etype, ents, countries)
+    named = _named(doc, s, e, etype, ents, countries, happening)
     for name, rule in COUNTRY_RULES:
         found = rule(named)
         if found is not None:

@@ -68,17 +68,16 @@ def council_date(doc: Document) -> dt.date | None:
 
 
 def council_place(doc: Document) -> str | None:
-    """The country of the city where the Council of :func:`council_date` met, where the sentence
-    that names it names one of vocab/events_meeting_places.csv (``... vindt plaats in Brussel``)."""
+    """The country of the city where the Council of :func:`council_date` met, where a sentence
+    with a date of that day names one of vocab/events_meeting_places.csv (``... vindt plaats in
+    Brussel``)."""
     if "events:council_place" not in doc.memo:
         from sahel_analysis.facts.event_country import meeting_place
 
-        place = None
-        at = doc.memo.get("events:council_at") if council_date(doc) is not None else None
-        if at is not None:
-            sent = sentence_at(doc.text, at)
-            place = meeting_place(doc.text, *sent)
-        doc.memo["events:council_place"] = place
+        day = council_date(doc)
+        places = (meeting_place(doc.text, *sentence_at(doc.text, m.start)) for m in dates(doc)
+                  if day is not None and m.window.precision == "day" and m.window.start == day)
+        doc.memo["events:council_place"] = next((p for p in places if p), None)
     return doc.memo["events:council_place"]
 
 
@@ -206,6 +205,20 @@ def _document_of_date(sent: Sentence, m: DateMatch) -> bool:
     return bool(cue("document_of_date").search(text[max(sent.start, m.start - 140) : m.start]))
 
 
+def _year_in_a_name(sent: Sentence, m: DateMatch) -> bool:
+    """A bare year that names a plan (``Strategie 2030``, ``prioriteiten voor 2023 en 2024``)."""
+    if m.window.precision not in ("year", "years"):
+        return False
+    text = sent.doc.text
+    return bool(cue("year_in_a_name").search(text[max(sent.start, m.start - 60) : m.start]))
+
+
+def _coverage_period(sent: Sentence, m: DateMatch) -> bool:
+    """The period a report covers (``informeert u over ... in de periode van mei tot oktober``)."""
+    text = sent.doc.text
+    return bool(cue("coverage_before").search(text[max(sent.start, m.start - 260) : m.start]))
+
+
 NOT_HAPPENING: tuple[tuple[str, Callable[[Sentence, DateMatch], bool]], ...] = (
     ("citation", _citation),
     ("in-guillemets", _in_guillemets),
@@ -215,6 +228,8 @@ NOT_HAPPENING: tuple[tuple[str, Callable[[Sentence, DateMatch], bool]], ...] = (
     ("own-date-line", _own_date_line),
     ("byline", _byline),
     ("document-of-date", _document_of_date),
+    ("year-in-a-name", _year_in_a_name),
+    ("coverage-period", _coverage_period),
 )
 
 

@@ -227,10 +227,10 @@ def _row(doc: Document, sent: tuple[int, int], clause: tuple[int, int] | None,
     text = doc.text
     cs, ce = _quote_span(text, sent, clause)
     etype, type_rule = event_type(hits, _type_spans(text, sent, (cs, ce), date_span), happening)
-    actors, country, country_rule = actors_country(doc, cs, ce, etype, ents)
+    actors, country, country_rule = actors_country(doc, cs, ce, etype, ents, happening)
     actors_rule = "named-in-clause" if actors else "none"
     if not actors:
-        actors, country2, country_rule2 = actors_country(doc, *sent, etype, ents)
+        actors, country2, country_rule2 = actors_country(doc, *sent, etype, ents, happening)
         actors_rule = "named-in-sentence" if actors else "none"
         if not country:
             country, country_rule = country2, country_rule2

@@ -58,6 +58,9 @@ REAL_DOCUMENTS = [
     ("Op maandag 14 oktober 2024 vindt de Raad Buitenlandse Zaken plaats in Luxemburg.\nVoorafgaand aan de Raad "
      "is er een informeel ontbijt met de minister van Ghana.", "2024-10-08", [("diplomatic", "LUX")] * 2),
     ("Op 3 maart jl. begonnen in Algiers de vredesonderhandelingen voor Mali.", "2024-10-15", [("diplomatic", "DZA")]),
+    ("Geannoteerde agenda RBZ van 14 oktober 2024\nOp maandag 14 oktober 2024 vindt de RBZ plaats in Luxemburg."
+     "\nTevens is er een informele lunch met de minister van Kenia.", "2024-10-08",
+     [("diplomatic", "LUX"), ("diplomatic", "LUX")]),
     # the Netherlands only where nothing else places the event
     ("Missie in Mali\nNederland levert sinds april 2014 een bijdrage aan de VN-missie.", "2024-10-15",
      [("other", "MLI")]),

@@ -92,6 +92,10 @@ REALDEV = [
      [("2021-03-01", "2021-03-01")]),
     ("Zoals gemeld in de Kamerbrief over de missie (Kamerstuk 29 521, nr. 400) van 20 februari jl. blijft de "
      "inzet gelijk.", "2021-03-01", []),
+    ("De Raad nam conclusies aan over de prioriteiten voor 2023 en 2024.", "2023-01-30", []),
+    ("Het kabinet werkt aan een nieuwe Strategie 2030.", "2023-01-30", []),
+    ("Met deze brief informeert het kabinet u over de missie in de periode van mei 2022 tot oktober 2022.",
+     "2022-11-01", []),
     # a Council report: undated parts of the meeting take the meeting's date
     ("Verslag van de Raad Buitenlandse Zaken van 14 maart 2022\nVoorafgaand aan de Raad was er een informeel "
      "ontbijt met de minister van Ghana.\nDe Raad besprak de toestand in de Sahel.\nHet kabinet blijft "
