@@ -33,7 +33,14 @@ _WORD = re.compile(r"[^\W\d_]{2,}")
 def dates(doc: Document) -> list[DateMatch]:
     """Dates of the document; where its date is only a bound (a month, a year), a relative date
     resolved against the bound's first and last day gives the union of both windows, as long as
-    both fall around the bound (``gisteren``); else the reading against the last day holds."""
+    both fall around the bound (``gisteren``); else the reading against the last day holds.
+    Found once per document."""
+    if "events:dates" not in doc.memo:
+        doc.memo["events:dates"] = _dates(doc)
+    return doc.memo["events:dates"]
+
+
+def _dates(doc: Document) -> list[DateMatch]:
     window = doc.date_window
     if not window or window[0] == window[1]:
         return find_dates(doc.text, doc.ref_date)
@@ -202,6 +209,8 @@ def _document_of_date(sent: Sentence, m: DateMatch) -> bool:
     """``het verzoek van de commissie van <date>``, ``de agenda van de Raad van <date>``: a paper
     named by its date."""
     text = sent.doc.text
+    if not cue("document_hint").search(text[max(sent.start, m.start - 8) : m.start]):
+        return False
     return bool(cue("document_of_date").search(text[max(sent.start, m.start - 140) : m.start]))
 
 
@@ -216,6 +225,8 @@ def _year_in_a_name(sent: Sentence, m: DateMatch) -> bool:
 def _coverage_period(sent: Sentence, m: DateMatch) -> bool:
     """The period a report covers (``informeert u over ... in de periode van mei tot oktober``)."""
     text = sent.doc.text
+    if not cue("coverage_hint").search(text[max(sent.start, m.start - 30) : m.start]):
+        return False
     return bool(cue("coverage_before").search(text[max(sent.start, m.start - 260) : m.start]))
 
 

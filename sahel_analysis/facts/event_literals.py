@@ -42,7 +42,7 @@ def _group_end(p: str, i: int) -> int:
     return i
 
 
-def _alternatives(p: str) -> list[str]:
+def alternatives(p: str) -> list[str]:
     """``p`` split at its top-level ``|``."""
     parts, depth, i, start = [], 0, 0, 0
     while i < len(p):
@@ -73,7 +73,7 @@ def _group_atoms(inner: str) -> list[str | None]:
     or the characters all its alternatives start with (as ``re`` factors them out); else none."""
     if not inner.startswith("?:"):
         return [_BREAK]
-    alts = [_atoms(a) for a in _alternatives(inner[2:])]
+    alts = [_atoms(a) for a in alternatives(inner[2:])]
     if any(a is None for a in alts):
         return [_BREAK]
     if len(alts) == 1:

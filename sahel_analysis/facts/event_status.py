@@ -14,7 +14,7 @@ import datetime as dt
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from sahel_analysis.facts.event_cues import cue
+from sahel_analysis.facts.event_cues import cue_in
 from sahel_analysis.model import Document
 
 STATUSES = ("happened", "announced", "hypothetical")
@@ -31,7 +31,7 @@ class Told:
 
 
 def _condition(t: Told) -> str | None:
-    return "hypothetical" if cue("status_hypothetical").search(t.doc.text, t.start, t.end) else None
+    return "hypothetical" if cue_in("status_hypothetical", t.doc, t.start, t.end) else None
 
 
 def _after_document(t: Told) -> str | None:
@@ -40,7 +40,7 @@ def _after_document(t: Told) -> str | None:
 
 
 def _future_tense(t: Told) -> str | None:
-    return "announced" if cue("status_future").search(t.doc.text, t.start, t.end) else None
+    return "announced" if cue_in("status_future", t.doc, t.start, t.end) else None
 
 
 def _default_happened(t: Told) -> str | None:

@@ -74,7 +74,7 @@ def _rest_patterns(doc: Document, s: int, e: int) -> tuple[re.Pattern[str], re.P
     rest = triggers()[1]
     if rest is None:
         return None
-    if not _plain(doc):  # lower() finds every case-insensitive match of a literal
+    if not plain_case(doc):  # lower() finds every case-insensitive match of a literal
         return rest, _rest_scan()  # type: ignore[return-value]
     low = lowered(doc) or ""
     present = doc.memo.get("events:rest_parts")
@@ -108,7 +108,7 @@ def _word_starts(doc: Document, s: int, e: int) -> list[int]:
     return [p for p in found if p < e and word_start(text, p)]
 
 
-def _plain(doc: Document) -> bool:
+def plain_case(doc: Document) -> bool:
     """Whether the lower case of ``doc.text`` keeps its characters and it holds no dotless i,
     dotted capital I or long s: then a plain letter matches (``re.I``) exactly the characters
     whose ``lower()`` is that letter."""

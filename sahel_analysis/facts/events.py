@@ -22,7 +22,7 @@ from itertools import compress
 
 from sahel_analysis.dates import DateMatch
 from sahel_analysis.facts.event_country import actors_country
-from sahel_analysis.facts.event_cues import cue
+from sahel_analysis.facts.event_cues import cue, cue_parts
 from sahel_analysis.facts.event_happening import (
     MAX_QUOTE,
     Reading,
@@ -92,11 +92,23 @@ def _dates_by_sentence(doc: Document, sentences: list[tuple[int, int]]) -> dict[
     return by_sentence
 
 
+def _decided_flags(doc: Document) -> list[bool] | None:
+    """Per sentence: may it state a dateless decision? (Each hint of vocab/events_cues.csv
+    ``decided_hint`` scanned alone: a scan for letters is fast.) None: every sentence may."""
+    flags: list[bool] | None = None
+    for i, part in enumerate(cue_parts("decided_hint")):
+        found = sentence_flags(doc, f"events_decided_{i}", part)
+        if found is None:
+            return None
+        flags = found if flags is None else [a or b for a, b in zip(flags, found, strict=True)]
+    return flags
+
+
 def extract(doc: Document) -> list[dict]:
     """One row per dated happening in ``doc`` (see the module docstring for the rules)."""
     sentences = sentences_of(doc)
     by_sentence = _dates_by_sentence(doc, sentences)
-    decided = sentence_flags(doc, "events_decided", cue("decided_hint"))
+    decided = _decided_flags(doc)
     todo = set(by_sentence)  # sentences without a date or a decision word make no row
     if doc.date_window and doc.date_known:
         todo.update(range(len(sentences)) if decided is None else compress(range(len(sentences)), decided))
@@ -132,7 +144,11 @@ def _council_part(sent: Sentence, maybe_decided: bool) -> dt.date | None:
     """A part of the Council meeting a report or agenda is about, told without a date (a
     breakfast before it, what the Council discussed): the meeting's date."""
     day = council_date(sent.doc)
-    return day if day is not None and cue("council_part").search(sent.text) else None
+    if day is None:
+        return None
+    text = sent.doc.text
+    told = cue("council_part_start").match(text, sent.start) or cue("council_part").search(text, sent.start, sent.end)
+    return day if told else None
 
 
 DATELESS_RULES = (("dateless-decision", _dateless_decision), ("council-part", _council_part))
