@@ -222,6 +222,13 @@ def _year_in_a_name(sent: Sentence, m: DateMatch) -> bool:
     return bool(cue("year_in_a_name").search(text[max(sent.start, m.start - 60) : m.start]))
 
 
+def _year_of_origin(sent: Sentence, m: DateMatch) -> bool:
+    """The year a thing comes from (``de uit 2013 stammende missie``)."""
+    text = sent.doc.text
+    return (m.window.precision == "year" and bool(cue("origin_after").match(text, m.end))
+            and bool(cue("origin_around").search(text[max(sent.start, m.start - 8) : m.start])))
+
+
 def _coverage_period(sent: Sentence, m: DateMatch) -> bool:
     """The period a report covers (``informeert u over ... in de periode van mei tot oktober``)."""
     text = sent.doc.text
@@ -241,6 +248,7 @@ NOT_HAPPENING: tuple[tuple[str, Callable[[Sentence, DateMatch], bool]], ...] = (
     ("document-of-date", _document_of_date),
     ("year-in-a-name", _year_in_a_name),
     ("coverage-period", _coverage_period),
+    ("year-of-origin", _year_of_origin),
 )
 
 

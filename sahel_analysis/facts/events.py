@@ -110,7 +110,7 @@ def extract(doc: Document) -> list[dict]:
     by_sentence = _dates_by_sentence(doc, sentences)
     decided = _decided_flags(doc)
     todo = set(by_sentence)  # sentences without a date or a decision word make no row
-    if doc.date_window and doc.date_known:
+    if _decision_dated(doc):
         todo.update(range(len(sentences)) if decided is None else compress(range(len(sentences)), decided))
     if council_date(doc) is not None:  # a Council report: its undated sentences may tell parts of the meeting
         todo.update(range(len(sentences)))
@@ -135,9 +135,18 @@ def extract(doc: Document) -> list[dict]:
 def _dateless_decision(sent: Sentence, maybe_decided: bool) -> dt.date | None:
     """A decision stated without a date (``is besloten ...``): the document's date."""
     doc = sent.doc
-    if not (doc.date_window and doc.date_known and maybe_decided):
+    if not (_decision_dated(doc) and maybe_decided):
         return None
     return doc.date_window[0] if cue("dateless_decision").search(sent.text) else None
+
+
+_MAX_DATELESS_DAYS = 31
+
+
+def _decision_dated(doc: Document) -> bool:
+    """Can a dateless decision take the document's date: known, or bound to a month?"""
+    window = doc.date_window
+    return bool(window) and (doc.date_known or (window[1] - window[0]).days < _MAX_DATELESS_DAYS)
 
 
 def _council_part(sent: Sentence, maybe_decided: bool) -> dt.date | None:
@@ -161,7 +170,10 @@ def _dateless_row(sent: Sentence, maybe_decided: bool) -> list[dict]:
         day = rule(sent, maybe_decided)
         if day is not None:
             span = (sent.start, sent.end)
-            return [_row(doc, span, None, (day, day), "day", name, trigger_hits(doc, *span), entities_in(doc, *span))]
+            window, precision = (day, day), "day"
+            if name == "dateless-decision" and not doc.date_known:  # dated by a month: all of it
+                window, precision = doc.date_window, "open"
+            return [_row(doc, span, None, window, precision, name, trigger_hits(doc, *span), entities_in(doc, *span))]
     return []
 
 

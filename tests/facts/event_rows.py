@@ -8,9 +8,13 @@ from ..docs import text_doc
 
 
 def event_rows(text: str, date: str | None, title: str = "") -> list[dict]:
-    """The rows ``extract`` makes of ``text`` as a document dated ``date`` (None: undated); every
-    quote must be the text at its span, every window in order."""
-    doc = text_doc(text, date, title)
+    """The rows ``extract`` makes of ``text`` as a document dated ``date`` (None: undated; a
+    month or year ending in ``?``: only bound to it, ``date_known`` false); every quote must be
+    the text at its span, every window in order."""
+    bound = bool(date) and date.endswith("?")
+    doc = text_doc(text, date.rstrip("?") if date else date, title)
+    if bound:
+        doc.date_known = False
     rows = extract(doc)
     for r in rows:
         assert doc.text[r["start"] : r["end"]] == r["quote"]

@@ -115,7 +115,8 @@ REALDEV = [
     ("Het kabinet stemde op 3 mei in met de verlenging.", "2021-06-10", ["national_mandate"]),
     ("Het kabinet ziet op 3 mei af van een bijdrage aan de missie.", "2021-06-10", ["national_mandate"]),
     ("Het plan was om de helikopters eind 2021 terug te halen.", "2021-06-10", ["withdrawal"]),
-    ("De kwartiermakers vertrekken op 3 mei.", "2021-06-10", ["other"]),  # a departure is no withdrawal
+    ("De kwartiermakers vertrekken op 3 mei.", "2021-06-10", ["other"]),
+    ("De nieuwe eenheid moet volgend jaar operationeel zijn.", "2021-06-10", ["other"]),  # a departure is no withdrawal
     ("Op 3 mei zegden vijf landen steun toe bij de oprichting van de taakgroep.", "2021-06-10", ["diplomatic"]),
     ("Eind mei aanvaardde de regering een routekaart voor de transitie.", "2021-06-10", ["agreement"]),
     ("Tijdens het bezoek aan Parijs op 3 mei kwam ook de routekaart ter sprake.", "2021-06-10", ["diplomatic"]),

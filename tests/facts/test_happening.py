@@ -96,6 +96,11 @@ REALDEV = [
     ("Het kabinet werkt aan een nieuwe Strategie 2030.", "2023-01-30", []),
     ("Met deze brief informeert het kabinet u over de missie in de periode van mei 2022 tot oktober 2022.",
      "2022-11-01", []),
+    ("De Veiligheidsraad heeft gestemd voor het beëindigen van de uit 2013 stammende missie.", "2023-06-30",
+     [("2023-06-30", "2023-06-30")]),
+    # a document dated by its month only: a dateless decision spans the month
+    ("De Europese Unie heeft een adviesmissie voor Niger opgericht.", "2023-06?", [("2023-06-01", "2023-06-30")]),
+    ("De Europese Unie heeft een adviesmissie voor Niger opgericht.", "2023?", []),
     # a Council report: undated parts of the meeting take the meeting's date
     ("Verslag van de Raad Buitenlandse Zaken van 14 maart 2022\nVoorafgaand aan de Raad was er een informeel "
      "ontbijt met de minister van Ghana.\nDe Raad besprak de toestand in de Sahel.\nHet kabinet blijft "
