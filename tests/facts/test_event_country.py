@@ -61,6 +61,8 @@ REAL_DOCUMENTS = [
     ("Geannoteerde agenda RBZ van 14 oktober 2024\nOp maandag 14 oktober 2024 vindt de RBZ plaats in Luxemburg."
      "\nTevens is er een informele lunch met de minister van Kenia.", "2024-10-08",
      [("diplomatic", "LUX"), ("diplomatic", "LUX")]),
+    ("De vragen en opmerkingen zijn op 3 maart 2024 aan de minister voorgelegd.", "2024-10-15",
+     [("diplomatic", "NLD")]),
     # the Netherlands only where nothing else places the event
     ("Missie in Mali\nNederland levert sinds april 2014 een bijdrage aan de VN-missie.", "2024-10-15",
      [("other", "MLI")]),
