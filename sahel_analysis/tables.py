@@ -13,6 +13,7 @@ from pathlib import Path
 import pandas as pd
 
 from .errors import UserError
+from .facts.event_ids import assign_event_ids
 
 # Column name -> pandas dtype. The fact tables carry provenance: file, part, the quote,
 # its span in the document's clean text (start/end), the span in the raw file
@@ -86,11 +87,13 @@ SCHEMAS: dict[str, dict[str, str]] = {
         "date_start": "string",
         "date_end": "string",
         "precision": "string",
+        "status": "string",
         "event_type": "string",
         "country": "string",
         "actors": "string",
         "summary": "string",
         **PROVENANCE,
+        "event_id": "string",
     },
     "redactions": {
         "file": "string",
@@ -219,8 +222,8 @@ class TableWriter:
                     lengths = [len(r.get("text") or "") for r in batch]
                     self.text_chars += sum(lengths)
                     self.longest_text = max(self.longest_text, *lengths)
-                if len(self.buffers[name]) >= self.flush_rows or (
-                        name == "texts" and self.text_chars >= self.flush_chars):
+                if name != "events" and len(self.buffers[name]) >= self.flush_rows or (
+                        name == "texts" and self.text_chars >= self.flush_chars):  # events: ids at the end
                     self._flush(name)
 
     def _flush(self, name: str) -> None:
@@ -255,6 +258,7 @@ class TableWriter:
                 for w in self.writers.values():
                     w.close()
                 return
+            assign_event_ids(self.buffers.get("events", []))  # one id per happening, over the whole build
             for name in SCHEMAS:
                 self._flush(name)
             for w in self.writers.values():

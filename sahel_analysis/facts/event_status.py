@@ -1,0 +1,65 @@
+"""Whether an event happened, is announced or is hypothetical: ordered, named rules, the first
+that answers winning.
+
+- ``hypothetical``: its words state a condition (``indien``, ``mocht``, ``als ... zou``,
+  ``er vanuit gaande``);
+- ``announced``: it starts after its document's date, or its words are in the future tense or
+  name a plan (``zal``, ``zullen``, ``wordt verwacht``, ``a.s.``, ``gepland``);
+- ``happened`` otherwise.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from sahel_analysis.facts.event_cues import cue_in
+from sahel_analysis.model import Document
+
+STATUSES = ("happened", "announced", "hypothetical")
+
+
+@dataclass(frozen=True)
+class Told:
+    """An event as told: its document, the span of its words, its window."""
+
+    doc: Document
+    start: int
+    end: int
+    window: tuple[dt.date, dt.date]
+
+
+def _condition(t: Told) -> str | None:
+    return "hypothetical" if cue_in("status_hypothetical", t.doc, t.start, t.end) else None
+
+
+def _after_document(t: Told) -> str | None:
+    window = t.doc.date_window
+    return "announced" if window and t.window[0] > window[1] else None
+
+
+def _future_tense(t: Told) -> str | None:
+    return "announced" if cue_in("status_future", t.doc, t.start, t.end) else None
+
+
+def _default_happened(t: Told) -> str | None:
+    return "happened"
+
+
+STATUS_RULES: tuple[tuple[str, Callable[[Told], str | None]], ...] = (
+    ("condition", _condition),
+    ("after-document", _after_document),
+    ("future-tense", _future_tense),
+    ("default-happened", _default_happened),
+)
+
+
+def event_status(doc: Document, start: int, end: int, window: tuple[dt.date, dt.date]) -> tuple[str, str]:
+    """(status, rule name) of the event told in ``doc.text[start:end]`` over ``window``."""
+    told = Told(doc, start, end, window)
+    for name, rule in STATUS_RULES:
+        found = rule(told)
+        if found is not None:
+            return found, name
+    raise AssertionError("the last status rule always answers")

@@ -1,0 +1,150 @@
+"""Trigger words of event types (vocab/events.csv) and happening verbs (vocab/events_verbs.csv),
+found in a span of a document fast: patterns are tried only at words whose first three letters
+start one, or where the letters every match needs stand in the span."""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+
+from sahel_analysis.facts.event_literals import required_literal
+from sahel_analysis.model import Document
+from sahel_analysis.sentences import lowered
+from sahel_analysis.vocab import read_csv, trie_pattern
+
+_LITERAL_HEAD = re.compile(r"[a-zà-ÿ][a-zà-ÿ -]{2}")
+_W1 = re.compile(r"\w")
+_WORD_START = re.compile(r"(?<![\w-])[^\W\d_]")
+
+
+@cache
+def triggers() -> tuple[dict[str, list[tuple[re.Pattern[str], int]]], re.Pattern[str] | None,
+                         tuple[tuple[str, float], ...]]:
+    """Trigger patterns of vocab/events.csv, indexed by their first three letters where these are
+    plain letters (tried only at words that start so), plus one pattern for all the others."""
+    rows = read_csv("events.csv")
+    by_head: dict[str, list[tuple[re.Pattern[str], int]]] = {}
+    others: list[str] = []
+    for i, r in enumerate(rows):
+        pat = r["pattern"]
+        if _LITERAL_HEAD.fullmatch(pat[:3]) and pat[:3] == pat[:3].lower():
+            by_head.setdefault(pat[:3], []).append((re.compile(pat, re.I), i))
+        else:
+            others.append(f"(?P<t{i}>{pat})")
+    rest = re.compile(r"(?<![\w-])(?=(?:" + "|".join(others) + "))", re.I) if others else None
+    return by_head, rest, tuple((r["event_type"], float(r["weight"])) for r in rows)
+
+
+@cache
+def _rest_parts() -> tuple[tuple[str, str, str], ...]:
+    """(group name, pattern, required literal) of each alternative of the ``rest`` pattern."""
+    rows = read_csv("events.csv")
+    by_head = {i for pats in triggers()[0].values() for _, i in pats}
+    return tuple((f"t{i}", r["pattern"], required_literal(r["pattern"]))
+                 for i, r in enumerate(rows) if i not in by_head)
+
+
+@cache
+def _rest_subset(names: tuple[str, ...]) -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """The ``rest`` pattern of :func:`_triggers` with only the alternatives named (in their
+    order), and its :func:`_rest_scan` form."""
+    alts = "|".join(f"(?P<{n}>{p})" for n, p, _ in _rest_parts() if n in names)
+    rest = re.compile(r"(?<![\w-])(?=(?:" + alts + "))", re.I)
+    return rest, _scan_form(rest)
+
+
+def _scan_form(rest: re.Pattern[str]) -> re.Pattern[str]:
+    """``rest`` as the character before the position: a class that holds every character that
+    is neither a word character nor ``-`` (and more), so the engine skips plain letters fast;
+    the hits are checked exactly."""
+    inner = rest.pattern[len(r"(?<![\w-])(?=") : -1]
+    return re.compile(r"[^a-zA-Z0-9_\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u024f-](?=(?i:" + inner + "))")
+
+
+@cache
+def _rest_scan() -> re.Pattern[str] | None:
+    """The ``rest`` pattern of :func:`_triggers` in its :func:`_scan_form`."""
+    rest = triggers()[1]
+    return None if rest is None else _scan_form(rest)
+
+
+def _rest_patterns(doc: Document, s: int, e: int) -> tuple[re.Pattern[str], re.Pattern[str]] | None:
+    """The ``rest`` pattern and its scan form, narrowed to the alternatives whose required
+    literal ``doc.text[s:e]`` holds (the others cannot match there); None where none can."""
+    rest = triggers()[1]
+    if rest is None:
+        return None
+    if not plain_case(doc):  # lower() finds every case-insensitive match of a literal
+        return rest, _rest_scan()  # type: ignore[return-value]
+    low = lowered(doc) or ""
+    present = doc.memo.get("events:rest_parts")
+    if present is None:  # the alternatives whose literal the document holds at all: found once
+        present = doc.memo["events:rest_parts"] = tuple(
+            (n, lit) for n, _, lit in _rest_parts() if not lit or lit in low)
+    names = tuple(n for n, lit in present if not lit or low.find(lit, s, e) >= 0)
+    return _rest_subset(names) if names else None
+
+
+@cache
+def _head_scan() -> re.Pattern[str]:
+    """In lower-cased text: the character before a trigger's first three letters. The class
+    holds the lower case of every character that is neither a word character nor ``-`` (and
+    more), so the engine skips plain letters fast; the hits are checked exactly."""
+    heads = trie_pattern(sorted(triggers()[0]))
+    return re.compile(r"[^a-z0-9_\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u024f-](?=" + heads + ")")
+
+
+def _word_starts(doc: Document, s: int, e: int) -> list[int]:
+    """The positions where ``_WORD_START`` matches in ``doc.text[s:e]``; where the lower-cased
+    text keeps every character in place, only those whose first three letters start a trigger
+    pattern (the others have none to try)."""
+    text = doc.text
+    low = lowered(doc)
+    if low is None:
+        return [w.start() for w in _WORD_START.finditer(text, s, e)]
+    found = [s]
+    found += [m.end() for m in _head_scan().finditer(low, s, min(len(low), e + 2))]
+    word_start = _WORD_START.match
+    return [p for p in found if p < e and word_start(text, p)]
+
+
+def plain_case(doc: Document) -> bool:
+    """Whether the lower case of ``doc.text`` keeps its characters and it holds no dotless i,
+    dotted capital I or long s: then a plain letter matches (``re.I``) exactly the characters
+    whose ``lower()`` is that letter."""
+    if "events:plain" not in doc.memo:
+        doc.memo["events:plain"] = lowered(doc) is not None and not any(
+            c in doc.text for c in "\u0131\u0130\u017f")
+    return doc.memo["events:plain"]
+
+
+def trigger_hits(doc: Document, s: int, e: int) -> list[tuple[int, int, int]]:
+    """(start, end, row index) of every trigger in ``doc.text[s:e]``."""
+    text = doc.text
+    by_head, rest, _ = triggers()
+    low = lowered(doc)  # where not None, it keeps every character in place: its slices are lowered
+    out = []
+    for pos in _word_starts(doc, s, e):
+        head = low[pos : pos + 3] if low is not None else text[pos : pos + 3].lower()
+        for rx, i in by_head.get(head, ()):
+            m = rx.match(text, pos, e)
+            if m:
+                out.append((pos, m.end(), i))
+    patterns = _rest_patterns(doc, s, e) if rest is not None else None
+    if patterns is not None:  # as rest.finditer(text, s, e), tried only after a non-word character
+        rest, scan = patterns
+        found = [rest.match(text, 0, e)] if s == 0 else []
+        found += [m for m in scan.finditer(text, max(s - 1, 0), e) if not _W1.match(m.group())]
+        for m in found:
+            name = m.lastgroup if m is not None else None
+            if name is not None:
+                out.append((*m.span(name), int(name[1:])))
+    return out
+
+
+@cache
+def verbs() -> re.Pattern[str]:
+    """Any happening verb of vocab/events_verbs.csv, as a whole word."""
+    words = [r["pattern"] for r in read_csv("events_verbs.csv")]
+    return re.compile(r"(?<![\w-])(?:" + "|".join(words) + r")(?![\w])", re.I)
+
