@@ -224,6 +224,14 @@ def test_a_listing_that_keeps_failing_is_a_problem_row(api, tmp_path):
     assert problem["reason"] == "gave up after 2 attempts (HTTP 500)"
 
 
+def test_cli_fails_when_no_dossier_can_be_listed(api, tmp_path, capsys):
+    api.faults["/odata/Document?page=0&dossier=29521"] = [Reply(503)]
+    code = main(["fetch", "--api", api.root, "--dossier", "29521", "--output", str(tmp_path / "c"),
+                 "--delay", "0", "--retries", "0", "--quiet"])
+    assert code == 1
+    assert "no dossier could be listed: dossier 29521: gave up after 1 attempt (HTTP 503)" in capsys.readouterr().err
+
+
 def test_dates_and_kinds_go_into_the_query(api, tmp_path):
     three_papers(api)
     summary = fetch(tmp_path / "c", [Dossier(29521)], since=dt.date(2019, 3, 1), until=dt.date(2020, 6, 1),

@@ -50,6 +50,7 @@ class FetchSummary:
     requests: int = 0
     seconds: float = 0.0
     files: list[str] = field(default_factory=list)
+    first_problem: str = ""
 
     def line(self) -> str:
         """One line: papers listed, fetched, skipped, failed; requests and time; where."""
@@ -162,11 +163,15 @@ def fetch(output: Path, dossiers: list[Dossier] | None = None, since: dt.date | 
         if manifest is not None:
             manifest.close()
         client.close()
-    summary.failed += _listing_failures(output / PROBLEMS)
+    summary.failed += _listing_failures(output / PROBLEMS, summary)
     summary.requests = client.requests_made
     summary.seconds = time.perf_counter() - start
     return summary
 
 
-def _listing_failures(path: Path) -> int:
-    return sum(1 for row in read_manifest(path) if row.get("stage") == "list")
+def _listing_failures(path: Path, summary: FetchSummary) -> int:
+    """The listings that failed (rows of stage ``list``); notes the first problem's reason."""
+    problems = read_manifest(path)
+    if problems:
+        summary.first_problem = f"{problems[0]['title']}: {problems[0]['reason']}"
+    return sum(1 for row in problems if row.get("stage") == "list")
