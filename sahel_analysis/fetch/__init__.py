@@ -100,17 +100,9 @@ def _write(folder: Path, name: str, data: bytes) -> None:
 
 
 def _fetch_one(client: Client, paper: Paper, folder: Path, kinds: dict[str, str]) -> dict[str, str]:
-    """Download, check and store one paper; its manifest row. Raises FetchError (stage in .stage)."""
-    try:
-        data, content_type = client.download(paper.url)
-    except FetchError as exc:
-        exc.stage = "download"  # type: ignore[attr-defined]
-        raise
-    try:
-        suffix = check_file(data, paper.content_type, content_type)
-    except FetchError as exc:
-        exc.stage = "check"  # type: ignore[attr-defined]
-        raise
+    """Download, check and store one paper; its manifest row. Raises FetchError."""
+    data, content_type = client.download(paper.url)
+    suffix = check_file(data, paper.content_type, content_type)
     name = file_name(paper.kamerstuk, paper.number, paper.id, suffix)
     _write(folder, name, data)
     return {"file": name, "url": paper.url, "title": paper.title, "doc_date": paper.doc_date,
@@ -151,7 +143,7 @@ def fetch(output: Path, dossiers: list[Dossier] | None = None, since: dt.date | 
                 row = _fetch_one(client, paper, output, kinds)
             except FetchError as exc:
                 problems.add(_problem(paper.url, paper.title, paper.kamerstuk,
-                                      getattr(exc, "stage", "download"), exc.reason))
+                                      exc.stage, exc.reason))
                 summary.failed += 1
                 continue
             summary.bytes += int(row.pop("_bytes"))

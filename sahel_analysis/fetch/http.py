@@ -27,12 +27,14 @@ RETRY_STATUS = frozenset({429, 500, 502, 503, 504})
 
 
 class FetchError(Exception):
-    """A request that failed for good: ``reason`` says why in one line."""
+    """A request or file that failed for good: ``reason`` says why in one line; ``stage`` is where
+    (``list``, ``download``, ``check``)."""
 
-    def __init__(self, reason: str, status: int | None = None):
+    def __init__(self, reason: str, status: int | None = None, stage: str = "download"):
         super().__init__(reason)
         self.reason = reason
         self.status = status
+        self.stage = stage
 
 
 def user_agent(contact: str = "") -> str:
