@@ -103,6 +103,9 @@ def _fetch(args: argparse.Namespace) -> int:
                     api_root=args.api or API_ROOT, limit=args.limit,
                     progress=sys.stderr.isatty() and not args.quiet)
     print(summary.line())
+    if summary.listed == 0 and summary.failed:  # nothing could be listed: say why, fail
+        print(f"sahel-analysis: no dossier could be listed: {summary.first_problem}", file=sys.stderr)
+        return 1
     return 0
 
 

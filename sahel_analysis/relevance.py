@@ -58,27 +58,33 @@ def _names_relevant(entities: Iterable[Entity], terms: Mapping[str, frozenset[st
     return False
 
 
+# Characters that match ``i`` or ``s`` case-insensitively (``re``) but do not lower-case to them
+# (found by trying every code point against the letters of the counted names): a text holding one
+# is scanned fully instead.
+_ODD_CASE = ("\u0130", "\u0131", "\u017f")  # İ, ı, ſ
+
+
 @cache
 def _prefilter() -> re.Pattern[str]:
-    """Where in a case-folded text (with a space before it) a counted name or word could start:
+    """Where in a lower-cased text (with a space before it) a counted name or word could start:
     the character before it, then the name (words joined by any white space) or the word."""
-    names = {" ".join(a.split()).casefold() for a in relevance_aliases()}
+    names = {" ".join(a.split()).lower() for a in relevance_aliases()}
     names |= {n.replace("'", "\u2019") for n in names} | {n.replace("\u2019", "'") for n in names}
-    names |= {w.casefold() for w in relevance_terms().get("word", ())}
+    names |= {w.lower() for w in relevance_terms().get("word", ())}
     trie = trie_pattern(sorted(names)).replace("\\ ", "\\s+")
     return re.compile(f"[^{_SCAN_CLASS}@](?={trie})")
 
 
 def may_be_relevant(text: str) -> bool:
     """False only where :func:`is_relevant` is False for ``text`` and its entities, found fast
-    (one scan of the case-folded text for the counted names alone, with no entity built).
+    (one scan of the lower-cased text for the counted names alone, with no entity built).
 
     It answers for a superset: each counted name matches its alias case-insensitively with a
     character outside the scan class before it (``vocab.find_entities``), and so does the word
     rule, which is what this scan looks for. A True still needs :func:`is_relevant`."""
-    if not text.isascii() and ("\u0130" in text or "\u0131" in text):
-        return True  # İ and ı match i case-insensitively but do not case-fold to it: scan fully
-    return _prefilter().search(" " + text.casefold()) is not None
+    if not text.isascii() and any(c in text for c in _ODD_CASE):
+        return True
+    return _prefilter().search(" " + text.lower()) is not None
 
 
 def document_is_relevant(doc) -> bool:  # noqa: ANN001 - a model.Document (no import cycle)

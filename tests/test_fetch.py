@@ -159,6 +159,20 @@ def test_a_file_deleted_from_the_corpus_is_fetched_again(api, tmp_path):
     assert (out / "2020D20003.pdf").exists()
 
 
+def test_a_second_fetch_into_the_same_folder_is_refused(api, tmp_path):
+    import fcntl
+
+    from sahel_analysis.errors import UserError
+
+    out = tmp_path / "c"
+    out.mkdir()
+    with (out / ".fetch.lock").open("w") as fh:
+        fcntl.flock(fh, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        with pytest.raises(UserError, match="another fetch"):
+            fetch(out, [Dossier(29521)], client=client(), api_root=api.root)
+    assert api.log == []
+
+
 def test_429_and_500_are_retried_with_backoff(api, tmp_path):
     three_papers(api)
     api.faults["/files/a1"] = [Reply(429, {"Retry-After": "7"}), Reply(200)]
@@ -192,7 +206,7 @@ def test_failures_are_rows_of_fetch_problems_and_never_stop_the_rest(api, tmp_pa
     assert len(api.requests_to("/files/gone")) == 1  # a 404 is not retried
     assert len(api.requests_to("/files/a1")) == 3
     assert [r["file"] for r in rows(tmp_path / "c" / "sources.csv")] == ["kst-29521-381_2019D08002.docx"]
-    assert not [p for p in (tmp_path / "c").iterdir() if p.name.startswith(".")]
+    assert not list((tmp_path / "c").glob(".*.part"))
 
 
 def test_a_cut_off_download_that_comes_whole_next_time_is_kept(api, tmp_path):
@@ -222,6 +236,14 @@ def test_a_listing_that_keeps_failing_is_a_problem_row(api, tmp_path):
     assert (summary.listed, summary.failed) == (0, 1)
     (problem,) = rows(tmp_path / "c" / "fetch-problems.csv")
     assert problem["reason"] == "gave up after 2 attempts (HTTP 500)"
+
+
+def test_cli_fails_when_no_dossier_can_be_listed(api, tmp_path, capsys):
+    api.faults["/odata/Document?page=0&dossier=29521"] = [Reply(503)]
+    code = main(["fetch", "--api", api.root, "--dossier", "29521", "--output", str(tmp_path / "c"),
+                 "--delay", "0", "--retries", "0", "--quiet"])
+    assert code == 1
+    assert "no dossier could be listed: dossier 29521: gave up after 1 attempt (HTTP 503)" in capsys.readouterr().err
 
 
 def test_dates_and_kinds_go_into_the_query(api, tmp_path):

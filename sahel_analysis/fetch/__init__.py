@@ -12,7 +12,9 @@ failures of the latest run) and never stops the rest.
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
+import fcntl
 import os
 import time
 from collections.abc import Iterable, Iterator
@@ -21,6 +23,7 @@ from pathlib import Path
 
 import requests
 
+from ..errors import UserError
 from ..vocab import read_csv
 from .files import check_file, file_name
 from .http import Client, FetchError, Politeness, user_agent
@@ -50,6 +53,7 @@ class FetchSummary:
     requests: int = 0
     seconds: float = 0.0
     files: list[str] = field(default_factory=list)
+    first_problem: str = ""
 
     def line(self) -> str:
         """One line: papers listed, fetched, skipped, failed; requests and time; where."""
@@ -99,17 +103,9 @@ def _write(folder: Path, name: str, data: bytes) -> None:
 
 
 def _fetch_one(client: Client, paper: Paper, folder: Path, kinds: dict[str, str]) -> dict[str, str]:
-    """Download, check and store one paper; its manifest row. Raises FetchError (stage in .stage)."""
-    try:
-        data, content_type = client.download(paper.url)
-    except FetchError as exc:
-        exc.stage = "download"  # type: ignore[attr-defined]
-        raise
-    try:
-        suffix = check_file(data, paper.content_type, content_type)
-    except FetchError as exc:
-        exc.stage = "check"  # type: ignore[attr-defined]
-        raise
+    """Download, check and store one paper; its manifest row. Raises FetchError."""
+    data, content_type = client.download(paper.url)
+    suffix = check_file(data, paper.content_type, content_type)
     name = file_name(paper.kamerstuk, paper.number, paper.id, suffix)
     _write(folder, name, data)
     return {"file": name, "url": paper.url, "title": paper.title, "doc_date": paper.doc_date,
@@ -125,6 +121,17 @@ def _progress(papers: list[Paper], show: bool) -> Iterator[Paper]:
     return iter(tqdm(papers, unit="paper", desc="fetch"))
 
 
+@contextlib.contextmanager
+def _only_run(folder: Path) -> Iterator[None]:
+    """Hold ``folder/.fetch.lock`` for the run: a second fetch into the same folder is refused."""
+    with (folder / ".fetch.lock").open("w") as fh:
+        try:
+            fcntl.flock(fh, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            raise UserError(f"another fetch is writing into '{folder}': wait for it to end") from None
+        yield
+
+
 def fetch(output: Path, dossiers: list[Dossier] | None = None, since: dt.date | None = None,
           until: dt.date | None = None, types: list[str] | None = None, client: Client | None = None,
           api_root: str = API_ROOT, limit: int | None = None, progress: bool = False) -> FetchSummary:
@@ -133,12 +140,21 @@ def fetch(output: Path, dossiers: list[Dossier] | None = None, since: dt.date | 
     dossiers = dossiers or default_dossiers()
     client = client or Client()
     output.mkdir(parents=True, exist_ok=True)
+    with _only_run(output):
+        summary = _fetch_into(output, dossiers, since, until, types or [], client, api_root, limit, progress)
+    summary.seconds = time.perf_counter() - start
+    return summary
+
+
+def _fetch_into(output: Path, dossiers: list[Dossier], since: dt.date | None, until: dt.date | None,
+                types: list[str], client: Client, api_root: str, limit: int | None,
+                progress: bool) -> FetchSummary:
     summary = FetchSummary(output=str(output), dossiers=len(dossiers))
     done = fetched(output, read_manifest(output / MANIFEST))
     problems = Appender(output / PROBLEMS, PROBLEM_COLUMNS, fresh=True)
     manifest: Appender | None = None
     try:
-        papers = _listed(client, dossiers, since, until, types or [], api_root, problems)
+        papers = _listed(client, dossiers, since, until, types, api_root, problems)
         summary.listed = len(papers)
         todo = [p for p in papers if p.url not in done]
         summary.already = len(papers) - len(todo)
@@ -150,7 +166,7 @@ def fetch(output: Path, dossiers: list[Dossier] | None = None, since: dt.date | 
                 row = _fetch_one(client, paper, output, kinds)
             except FetchError as exc:
                 problems.add(_problem(paper.url, paper.title, paper.kamerstuk,
-                                      getattr(exc, "stage", "download"), exc.reason))
+                                      exc.stage, exc.reason))
                 summary.failed += 1
                 continue
             summary.bytes += int(row.pop("_bytes"))
@@ -162,11 +178,14 @@ def fetch(output: Path, dossiers: list[Dossier] | None = None, since: dt.date | 
         if manifest is not None:
             manifest.close()
         client.close()
-    summary.failed += _listing_failures(output / PROBLEMS)
+    summary.failed += _listing_failures(output / PROBLEMS, summary)
     summary.requests = client.requests_made
-    summary.seconds = time.perf_counter() - start
     return summary
 
 
-def _listing_failures(path: Path) -> int:
-    return sum(1 for row in read_manifest(path) if row.get("stage") == "list")
+def _listing_failures(path: Path, summary: FetchSummary) -> int:
+    """The listings that failed (rows of stage ``list``); notes the first problem's reason."""
+    problems = read_manifest(path)
+    if problems:
+        summary.first_problem = f"{problems[0]['title']}: {problems[0]['reason']}"
+    return sum(1 for row in problems if row.get("stage") == "list")

@@ -44,8 +44,16 @@ def sniff(data: bytes) -> str | None:
 
 
 def check_file(data: bytes, *content_types: str) -> str:
-    """The suffix to store ``data`` under (``pdf`` or ``docx``); FetchError where the file is not
-    what it claims to be, not a document the build reads, or visibly truncated."""
+    """The suffix to store ``data`` under (``pdf`` or ``docx``); FetchError (stage ``check``) where
+    the file is not what it claims to be, not a document the build reads, or visibly truncated."""
+    try:
+        return _check(data, content_types)
+    except FetchError as exc:
+        exc.stage = "check"
+        raise
+
+
+def _check(data: bytes, content_types: tuple[str, ...]) -> str:
     kind = sniff(data)
     claimed = claimed_kind(*content_types)
     if not data:

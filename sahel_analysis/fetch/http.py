@@ -13,6 +13,7 @@ from __future__ import annotations
 import email.utils
 import json
 import random
+import re
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -21,16 +22,19 @@ import requests
 
 from .. import __version__
 
+_OBJECT = re.compile(r"<[^>]*>:?\s*")  # urllib3's '<...HTTPSConnection object at 0x...>: '
 RETRY_STATUS = frozenset({429, 500, 502, 503, 504})
 
 
 class FetchError(Exception):
-    """A request that failed for good: ``reason`` says why in one line."""
+    """A request or file that failed for good: ``reason`` says why in one line; ``stage`` is where
+    (``list``, ``download``, ``check``)."""
 
-    def __init__(self, reason: str, status: int | None = None):
+    def __init__(self, reason: str, status: int | None = None, stage: str = "download"):
         super().__init__(reason)
         self.reason = reason
         self.status = status
+        self.stage = stage
 
 
 def user_agent(contact: str = "") -> str:
@@ -114,14 +118,17 @@ class Client:
                                      response.status_code)
                 else:
                     return read(response)
-            except (requests.ConnectionError, requests.Timeout, _CutOff) as exc:
+            except (requests.ConnectionError, requests.Timeout) as exc:
+                last = _connection_reason(exc)
+            except _CutOff as exc:
                 last = _short(exc)
             finally:
                 if response is not None:
                     response.close()
             if attempt < self.politeness.retries:
                 self.sleep(self._backoff(attempt, response))
-        raise FetchError(f"gave up after {self.politeness.retries + 1} attempts ({last})")
+        n = self.politeness.retries + 1
+        raise FetchError(f"gave up after {n} attempt{'s' if n > 1 else ''} ({last})")
 
     def get_json(self, url: str, params: dict | None = None) -> dict:
         """The JSON object at ``url``; a page that is no JSON object raises FetchError at once."""
@@ -175,6 +182,15 @@ class _CutOff(Exception):
         return self.args[0] if self.args else "download cut off"
 
 
-def _short(exc: BaseException) -> str:
+def _connection_reason(exc: requests.RequestException) -> str:
+    """The root cause of a connection failure or time-out, without urllib3's object names."""
+    inner = exc.args[0] if exc.args else None
+    cause = getattr(inner, "reason", None) or inner or exc
+    kind = "time-out" if isinstance(exc, requests.Timeout) else "cannot connect"
+    text = _OBJECT.sub("", str(cause)).strip() or type(cause).__name__
+    return f"{kind}: {_short(text)}"
+
+
+def _short(exc: BaseException | str) -> str:
     text = str(exc) or type(exc).__name__
     return text if len(text) <= 160 else text[:157] + "..."
