@@ -17,6 +17,7 @@ def _build(args: argparse.Namespace) -> int:
         scheduler=args.scheduler,
         progress=sys.stderr.isatty() and not args.quiet,
         sources_file=Path(args.sources) if args.sources else None,
+        file_seconds=args.file_seconds,
     )
     print(summary.line())
     return 0
@@ -123,6 +124,8 @@ def parser() -> argparse.ArgumentParser:
     b.add_argument("--sources", default=None, metavar="FILE",
                    help="sources manifest (CSV: file,url,title,doc_date[,doc_type,kamerstuk,published]); "
                         "default: sources.csv in the input folder")
+    b.add_argument("--file-seconds", type=float, default=None, metavar="S",
+                   help="time limit per file, after which it is a problems row (default 300, or SAHEL_FILE_SECONDS)")
     b.set_defaults(func=_build)
 
     e = sub.add_parser("evaluate", help="score tables against gold CSVs")

@@ -234,6 +234,10 @@ def discover(input_dir: Path) -> list[Path]:
     return [Path(e.path) for e in scan(input_dir) if e.problem is None]
 
 
+# Files that ``fetch`` writes beside the documents it downloads: not documents themselves.
+SIDE_FILES = frozenset({"fetch-problems.csv"})
+
+
 def scan(input_dir: Path) -> list[Entry]:
     """Every non-hidden entry of a folder (recursively) in a stable order, with what to do with it.
 
@@ -256,7 +260,7 @@ def scan(input_dir: Path) -> list[Entry]:
                                   f"('{shown_name(target)}'): not followed"))
         dirs[:] = sorted(d for d in dirs if not d.startswith("."))
         for f in sorted(files):
-            if not f.startswith("."):
+            if not f.startswith(".") and f not in SIDE_FILES:
                 p = os.path.join(root, f)
                 slots.append((p, _rel(root, f, input_dir), _kind(p)))
     regular = {os.path.realpath(p) for p, _n, what in slots if what is None}

@@ -57,7 +57,7 @@ def load_texts(data_dir: Path) -> pd.DataFrame:
     path = Path(data_dir) / "texts.parquet"
     if not path.exists():
         raise UserError(f"no texts.parquet in {data_dir}; run 'sahel-analysis build' first")
-    return pd.read_parquet(path)
+    return tables.read_table(path)
 
 
 def search(pattern: str, data_dir: Path, regex: bool = False) -> pd.DataFrame:

@@ -148,3 +148,19 @@ def test_duckdb_copy_retries_with_more_memory_when_a_table_does_not_fit(built, t
         theirs = con.execute(f"SELECT count(*) FROM read_parquet('{tmp_path / 'out' / name}.parquet')").fetchone()
         assert con.execute(f'SELECT count(*) FROM "{name}"').fetchone() == theirs, name
     con.close()
+
+
+def test_a_fetched_folder_builds_without_problems_for_its_side_files(tmp_path):
+    # what 'fetch' leaves beside the papers: the manifest and its list of failures
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    seed = sorted(SEEDS.glob("*.txt"))[0]
+    shutil.copy(seed, corpus / seed.name)
+    (corpus / "sources.csv").write_text(f"file,url,title,doc_date\n{seed.name},https://example.org/a,,\n",
+                                        encoding="utf-8")
+    (corpus / "fetch-problems.csv").write_text("url,stage,reason\nhttps://example.org/b,download,404\n",
+                                               encoding="utf-8")
+    summary = build(corpus, tmp_path / "out", use_cache=False)
+    tables = load(tmp_path / "out")
+    assert summary.files == 1 and tables["problems"].empty
+    assert tables["documents"]["url"].tolist() == ["https://example.org/a"]
