@@ -98,7 +98,7 @@ def execute(notebook: Path, target: Path, parameters: dict, timeout: int | None 
     _kernel_env()
     pm.execute_notebook(str(notebook), str(target), parameters=parameters, kernel_name=KERNEL,
                         cwd=str(notebook.parent), progress_bar=False, log_output=False,
-                        request_save_on_cell_execute=False, extra_arguments=KERNEL_QUIET,
+                        request_save_on_cell_execute=True, extra_arguments=KERNEL_QUIET,
                         execution_timeout=timeout or TIMEOUT)
 
 
