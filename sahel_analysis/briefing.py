@@ -698,15 +698,28 @@ def one_off_vs_yearly(budgets: pd.DataFrame) -> pd.DataFrame:
 
 
 def write_tables(sel: Selection, folder: str | Path, stem: str) -> list[Path]:
-    """The briefing's tables as CSV files beside it: ``STEM-personnel.csv``, ``-budgets``, ``-events``."""
+    """The briefing's tables as CSV beside it: ``STEM-personnel.csv``, ``-budgets``, ``-events``.
+
+    Their ``source`` column holds footnote numbers; ``STEM-sources.csv`` lists each number's
+    quote, document title, date, Kamerstuk number, address and file.
+    """
     folder = Path(folder)
-    notes = Footnotes(sel.params.lang)
+    lang = sel.params.lang
+    notes = Footnotes(lang)
     frames = {"personnel": personnel_table(sel, notes), "budgets": budget_table(sel, notes),
               "events": key_events(sel, notes, limit=10_000)}
     out = []
+    src = label("source", lang)
     for part, df in frames.items():
-        plain = df.drop(columns=[label("source", sel.params.lang)])
-        path = folder / f"{stem}-{part}.csv"
-        plain.to_csv(path, index=False, encoding="utf-8")
-        out.append(path)
+        plain = df.assign(**{src: df[src].map(lambda h: ",".join(re.findall(r">(\d+)<", h)))})
+        out.append(folder / f"{stem}-{part}.csv")
+        plain.to_csv(out[-1], index=False, encoding="utf-8")
+    sources = pd.DataFrame([{"n": n, "quote": it["quote"], "title": it["title"],
+                             "date": it["doc_date"], "kamerstuk": it["kamerstuk"],
+                             "url": it["url"], "file": it["file"], "part": it["part"]}
+                            for n, it in enumerate(notes.items, 1)],
+                           columns=["n", "quote", "title", "date", "kamerstuk", "url", "file",
+                                    "part"])
+    out.append(folder / f"{stem}-sources.csv")
+    sources.to_csv(out[-1], index=False, encoding="utf-8")
     return out

@@ -235,3 +235,18 @@ def test_wording_of_numbers() -> None:
     assert wording.fmt_period("2021-03-01", None, "nl") == "sinds maart 2021"
     assert wording.fmt_period(None, "2022-12-31", "nl") == "tot eind december 2022"
     assert wording.fmt_period(None, "2023-01-20", "en") == "until 20 January 2023"
+
+
+def test_each_briefing_table_as_csv_with_its_sources(tmp_path: Path) -> None:
+    data = _data()
+    sel = briefing.select(data, briefing.Params(lang="nl"))
+    paths = briefing.write_tables(sel, tmp_path, "briefing-x-nl")
+    assert [p.name for p in paths] == ["briefing-x-nl-personnel.csv", "briefing-x-nl-budgets.csv",
+                                       "briefing-x-nl-events.csv", "briefing-x-nl-sources.csv"]
+    events = pd.read_csv(paths[2])
+    coup = events[events["soort"] == "staatsgreep"].iloc[0]
+    assert coup["samenvatting"] == "Staatsgreep in Mali" and coup["bron"].count(",") == 1
+    sources = pd.read_csv(paths[3]).set_index("n")
+    first = int(coup["bron"].split(",")[0])
+    assert sources.loc[first, "url"] == "https://example.org/kst-29521-440"
+    assert sources.loc[first, "kamerstuk"] == "29521-440"

@@ -32,7 +32,7 @@ def _pdf_text(path: Path) -> tuple[PdfReader, str]:
 
 
 def test_report_writes_notebook_html_pdf_and_tables(minusma: list[Path]) -> None:
-    assert sorted(p.suffix for p in minusma) == [".csv"] * 3 + [".html", ".ipynb", ".pdf"]
+    assert sorted(p.suffix for p in minusma) == [".csv"] * 4 + [".html", ".ipynb", ".pdf"]
     assert {p.name for p in minusma if p.suffix != ".csv"} == {
         "briefing-minusma-en.html", "briefing-minusma-en.ipynb", "briefing-minusma-en.pdf"}
     assert all(p.stat().st_size > 0 for p in minusma)
