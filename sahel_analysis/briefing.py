@@ -291,14 +291,23 @@ def country_missions(iso3: str) -> set[str]:
 def event_status(events: pd.DataFrame) -> pd.Series:
     """Each event's status: the ``status`` column where present, else from the dates.
 
-    Without the column, an event whose window starts after its document's date is
-    ``announced`` (the text can only announce it); every other event ``happened``.
+    Without the column, an event is ``announced`` when its window starts after its document's
+    date (the text can only announce it), or starts at that date and runs past it ("elections
+    before July 2024" in a letter of November 2022) -- except for types whose window is the
+    period a decision holds for (``validity`` in ``vocab/briefing_events.csv``). Every other
+    event ``happened``.
     """
+    from . import vocab
+
     given = events["status"] if "status" in events else pd.Series(None, index=events.index,
                                                                     dtype="object")
-    doc_end = pd.Series([_bounds(d, d)[1] for d in events["doc_date"]], index=events.index)
-    later = (events["t0"] > doc_end).fillna(False).astype(bool)
-    inferred = later.map({True: ANNOUNCED, False: HAPPENED})
+    doc = [_bounds(d, d) for d in events["doc_date"]]
+    d0 = pd.Series([a for a, _ in doc], index=events.index, dtype="datetime64[ns]")
+    d1 = pd.Series([b for _, b in doc], index=events.index, dtype="datetime64[ns]")
+    lasting = events["event_type"].isin(vocab.validity_event_types())
+    later = (events["t0"] > d1).fillna(False)
+    runs_on = ((events["t1"] > d1) & (events["t0"] >= d0)).fillna(False) & ~lasting
+    inferred = (later | runs_on).astype(bool).map({True: ANNOUNCED, False: HAPPENED})
     return given.where(given.notna() & given.isin([HAPPENED, ANNOUNCED, HYPOTHETICAL]),
                        inferred).astype("object")
 

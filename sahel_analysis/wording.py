@@ -277,7 +277,8 @@ def event_summary(event_type: object, country: object, actors: object, lang: str
     others = names(actors, lang, skip=frozenset(skip))
     where = join(places, lang) or ("een onbekend land" if lang == "nl" else "an unknown country")
     with_ = f" {'met' if lang == 'nl' else 'with'} {join(others, lang)}" if others else ""
+    of = f" {'van' if lang == 'nl' else 'of'} {join(others, lang)}" if others else ""
     if event_type in ("national_mandate", "un_mandate") and others:
         with_ = f" ({join(others, lang)})"
-    text = template.format(country=where, actors=join(others, lang), **{"with": with_})
+    text = template.format(country=where, actors=join(others, lang), of=of, **{"with": with_})
     return text[:1].upper() + text[1:]

@@ -466,6 +466,13 @@ def event_wording(lang: str) -> dict[str, tuple[str, str]]:
 
 
 @cache
+def validity_event_types() -> frozenset[str]:
+    """Event types whose date window is the period a decision holds for (``validity`` yes)."""
+    return frozenset(r["event_type"] for r in read_csv("briefing_events.csv")
+                     if r["validity"] == "yes")
+
+
+@cache
 def mission_hosts() -> dict[str, frozenset[str]]:
     """Mission -> the ISO3 codes of the countries it is deployed in."""
     out: dict[str, set[str]] = {}
