@@ -34,6 +34,9 @@ EVENT_COLOURS = {
     "handover": "#e377c2", "agreement": "#2ca02c", "election": "#bcbd22",
     "diplomatic": "#7f7f7f", "exercise": "#8c564b", "other": "#c7c7c7",
 }
+# Funders keep one colour in every budget chart; others take the next free colour of tab10.
+FUNDER_COLOURS = {"NLD": "#ff7f0e", "EU": "#1f77b4", "DEU": "#2ca02c", "UN": "#17becf",
+                  "FRA": "#9467bd", "USA": "#8c564b"}
 STYLE = {"font.size": 9, "axes.titlesize": 10, "legend.fontsize": 8,
          "axes.spines.top": False, "axes.spines.right": False}
 mpl.rcParams.update(STYLE)
@@ -239,25 +242,26 @@ def budget_chart(budgets: pd.DataFrame, lang: str = "en") -> Figure:
         return no_data(title, lang)
     years = list(range(int(df["year"].min()), int(df["year"].max()) + 1))
     funders = list(df.groupby("funder")["mln"].sum().sort_values(ascending=False).index)
-    cmap = _cmap("tab10")
+    spare = [c for c in (mpl.colors.to_hex(_cmap("tab10")(i)) for i in range(10))
+             if c not in FUNDER_COLOURS.values()]
+    colours = {f: FUNDER_COLOURS.get(f) or spare[i % len(spare)] for i, f in enumerate(funders)}
     fig, ax = _figure(3.6)
     bottom = pd.Series(0.0, index=years)
-    for i, funder in enumerate(funders):
+    for funder in funders:
         for yearly in (False, True):
             part = df[(df["funder"] == funder) & (df["yearly"] == yearly)]
             if part.empty:
                 continue
             vals = part.groupby("year")["mln"].sum().reindex(years, fill_value=0.0)
             ax.bar([str(y) for y in years], vals.values, bottom=bottom.values,
-                   color=cmap(i % 10), hatch="///" if yearly else None, edgecolor="white")
+                   color=colours[funder], hatch="///" if yearly else None, edgecolor="white")
             bottom += vals
     ax.set_xlabel(label("year", lang))
     ax.set_ylabel(label("budget_axis", lang))
     ax.yaxis.set_major_formatter(FuncFormatter(lambda v, _p: wording.number(v, lang)))
     ax.set_title(title)
     ax.grid(axis="y", alpha=0.3)
-    handles = [Patch(color=cmap(i % 10), label=wording.name(f, lang) or "?")
-               for i, f in enumerate(funders)]
+    handles = [Patch(color=colours[f], label=wording.name(f, lang) or "?") for f in funders]
     handles += [Patch(facecolor="white", edgecolor="black", hatch="///",
                       label=label("yearly", lang))]
     ax.legend(handles=handles, loc="upper left", bbox_to_anchor=(1.01, 1), frameon=False)

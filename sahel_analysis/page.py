@@ -160,9 +160,14 @@ def summary_sentences(sel: Selection) -> list[str]:
         announced = int((ev["status"] == ANNOUNCED).sum())
         out.append(label("sum_events", lang, n=wording.fmt_int(len(ev), lang),
                          when=wording.fmt_window(last["t0"], last["t1"], lang),
-                         what=event_line(last, lang)[:1].lower() + event_line(last, lang)[1:],
+                         what=_lower_first(event_line(last, lang)),
                          announced=wording.fmt_int(announced, lang)))
     return out[:5]
+
+
+def _lower_first(text: str) -> str:
+    """``Staatsgreep in Mali`` -> ``staatsgreep in Mali``; ``EU-besluit`` stays (an acronym)."""
+    return text[:1].lower() + text[1:] if text[1:2].islower() else text
 
 
 def summary_html(sel: Selection) -> str:
