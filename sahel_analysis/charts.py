@@ -134,12 +134,12 @@ def personnel_chart(contributions: pd.DataFrame, lang: str = "en", contributor: 
                     linestyle=LINESTYLES[q], linewidth=2)
             ax.plot([rec.t0], [rec.personnel], marker=MARKERS[q], color=colour,
                     markerfacecolor="white" if q == "approx" else colour, markersize=6)
-    for rec in units.itertuples(index=False):
+    for k, rec in enumerate(units.sort_values("t0").itertuples(index=False)):
         ax.plot([rec.t0], [rec.personnel], marker="x", color="#777777", markersize=5)
         if len(units) > MAX_UNIT_LABELS:  # the table below names them; labels would overlap
             continue
         ax.annotate(f"{rec.mission}: {wording.component(rec.component, lang)}",
-                    (mdates.date2num(rec.t0), float(rec.personnel)), xytext=(4, 2),
+                    (mdates.date2num(rec.t0), float(rec.personnel)), xytext=(4, 2 + 9 * (k % 2)),
                     textcoords="offset points", fontsize=6, color="#555555")
     values = df["personnel"].astype(float)
     if values.max() / max(values.min(), 1) > 30:
