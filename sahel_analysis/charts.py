@@ -15,9 +15,15 @@ from matplotlib.axes import Axes
 from matplotlib.figure import Figure
 from matplotlib.lines import Line2D
 from matplotlib.patches import Patch
-from matplotlib.ticker import MaxNLocator
+from matplotlib.ticker import FuncFormatter, MaxNLocator
 
-from .briefing import dedupe, label
+from . import wording
+from .briefing import ANNOUNCED, dedupe, label
+
+# Events dated only to a window longer than this are not drawn on the timeline (a span such as
+# "from 2007 to 2022" says when something held, not when it happened); mandates are drawn.
+MAX_EVENT_DAYS = 730
+MAX_UNIT_LABELS = 4  # unit figures labelled on the personnel chart; more: crosses only
 
 WIDTH = 7.2
 MARKERS = {"max": "v", "approx": "o", "exact": "s"}
@@ -28,6 +34,9 @@ EVENT_COLOURS = {
     "handover": "#e377c2", "agreement": "#2ca02c", "election": "#bcbd22",
     "diplomatic": "#7f7f7f", "exercise": "#8c564b", "other": "#c7c7c7",
 }
+# Funders keep one colour in every budget chart; others take the next free colour of tab10.
+FUNDER_COLOURS = {"NLD": "#ff7f0e", "EU": "#1f77b4", "DEU": "#2ca02c", "UN": "#17becf",
+                  "FRA": "#9467bd", "USA": "#8c564b"}
 STYLE = {"font.size": 9, "axes.titlesize": 10, "legend.fontsize": 8,
          "axes.spines.top": False, "axes.spines.right": False}
 mpl.rcParams.update(STYLE)
@@ -67,14 +76,24 @@ def no_data(title: str, lang: str = "en", height: float = 1.2) -> Figure:
     return fig
 
 
-def _date_axis(ax: Axes) -> None:
+def date_tick(value: float, lang: str) -> str:
+    """An axis tick in the briefing's language: ``2022``, ``mrt 2022`` / ``Mar 2022``, ``15 mrt``."""
+    day = mdates.num2date(value)
+    if day.month == 1 and day.day == 1:
+        return str(day.year)
+    if day.day == 1:
+        return f"{wording.month(day.month, lang, abbreviated=True)}\n{day.year}"
+    return f"{day.day} {wording.month(day.month, lang, abbreviated=True)}"
+
+
+def _date_axis(ax: Axes, lang: str = "en") -> None:
     lo, hi = ax.get_xlim()
     if hi - lo < 730:  # a few statements close together: show them on a two-year axis, not in hours
         mid = (lo + hi) / 2
         ax.set_xlim(mid - 365, mid + 365)
     locator = mdates.AutoDateLocator(minticks=3, maxticks=10)
     ax.xaxis.set_major_locator(locator)
-    ax.xaxis.set_major_formatter(mdates.ConciseDateFormatter(locator))
+    ax.xaxis.set_major_formatter(FuncFormatter(lambda v, _pos: date_tick(v, lang)))
 
 
 def _spans(df: pd.DataFrame) -> pd.DataFrame:
@@ -84,33 +103,44 @@ def _spans(df: pd.DataFrame) -> pd.DataFrame:
     return out
 
 
+def _personnel(contributions: pd.DataFrame, contributor: str) -> pd.DataFrame:
+    df = dedupe(contributions[contributions["contributor"] == contributor])
+    return _spans(df[df["personnel"].notna()])
+
+
 def personnel_chart(contributions: pd.DataFrame, lang: str = "en", contributor: str = "NLD",
                     title: str | None = None) -> Figure:
     """Personnel per mission over time: one line per statement, from period start to end.
 
-    Colour = mission; marker and line style = qualifier (max: dashed with a down triangle,
-    approx: dotted with a circle, exact: solid with a square). Uses each mission's ``total``
-    figures where it has any, else its unit figures. Needs the ``t0``/``t1`` columns of
+    A mission's whole contribution (component ``total``) is a line coloured by mission; marker
+    and line style = qualifier (max: dashed with a down triangle, approx: dotted with a circle,
+    exact: solid with a square). A unit's or role's own figure is never drawn as if it were the
+    whole: it is a grey cross labelled with the unit. Needs the ``t0``/``t1`` columns of
     :func:`sahel_analysis.briefing.fact_window`.
     """
     title = title or label("personnel_title", lang)
-    df = dedupe(contributions[contributions["contributor"] == contributor])
-    df = _spans(df[df["personnel"].notna()])
+    df = _personnel(contributions, contributor)
     if df.empty:
         return no_data(title, lang)
-    has_total = set(df.loc[df["component"] == "total", "mission"])
-    df = df[(df["component"] == "total") | ~df["mission"].isin(has_total)]
-    fig, ax = _figure(3.6)
+    totals, units = df[df["component"] == "total"], df[df["component"] != "total"]
+    fig, ax = _figure(3.8)
     cmap = _cmap("tab10")
-    missions = sorted(df["mission"].dropna().unique())
+    missions = sorted(totals["mission"].dropna().unique())
     for i, mission in enumerate(missions):
         colour = cmap(i % 10)
-        for rec in df[df["mission"] == mission].itertuples(index=False):
+        for rec in totals[totals["mission"] == mission].itertuples(index=False):
             q = rec.qualifier if rec.qualifier in MARKERS else "exact"
             ax.plot([rec.t0, rec.t1], [rec.personnel, rec.personnel], color=colour,
                     linestyle=LINESTYLES[q], linewidth=2)
             ax.plot([rec.t0], [rec.personnel], marker=MARKERS[q], color=colour,
                     markerfacecolor="white" if q == "approx" else colour, markersize=6)
+    for k, rec in enumerate(units.sort_values("t0").itertuples(index=False)):
+        ax.plot([rec.t0], [rec.personnel], marker="x", color="#777777", markersize=5)
+        if len(units) > MAX_UNIT_LABELS:  # the table below names them; labels would overlap
+            continue
+        ax.annotate(f"{rec.mission}: {wording.component(rec.component, lang)}",
+                    (mdates.date2num(rec.t0), float(rec.personnel)), xytext=(4, 2 + 9 * (k % 2)),
+                    textcoords="offset points", fontsize=6, color="#555555")
     values = df["personnel"].astype(float)
     if values.max() / max(values.min(), 1) > 30:
         ax.set_yscale("log")
@@ -119,18 +149,41 @@ def personnel_chart(contributions: pd.DataFrame, lang: str = "en", contributor: 
         ax.set_ylim(0, values.max() * 1.15)
         ax.yaxis.set_major_locator(MaxNLocator(integer=True))
         ax.set_ylabel(label("personnel_axis", lang))
+    ax.yaxis.set_major_formatter(FuncFormatter(lambda v, _p: wording.fmt_int(v, lang)))
     ax.set_xlabel(label("date", lang))
     ax.set_title(title)
     ax.grid(axis="y", alpha=0.3)
-    _date_axis(ax)
-    handles = [Line2D([], [], color=cmap(i % 10), linewidth=2, label=m)
-               for i, m in enumerate(missions)]
+    _date_axis(ax, lang)
+    handles = [Line2D([], [], color=cmap(i % 10), linewidth=2,
+                      label=f"{m} ({label('whole', lang)})") for i, m in enumerate(missions)]
     handles += [Line2D([], [], color="black", linestyle=LINESTYLES[q], marker=MARKERS[q],
                        markerfacecolor="white" if q == "approx" else "black",
                        label=label(q, lang)) for q in MARKERS]
+    if len(units):
+        handles.append(Line2D([], [], color="#777777", marker="x", linestyle="none",
+                              label=label("unit_figure", lang)))
     ax.legend(handles=handles, loc="upper left", bbox_to_anchor=(1.01, 1), frameon=False)
     fig.tight_layout()
     return fig
+
+
+def personnel_alt(contributions: pd.DataFrame, lang: str = "en", contributor: str = "NLD") -> str:
+    """An alt text for :func:`personnel_chart`, written from its data."""
+    df = _personnel(contributions, contributor)
+    if df.empty:
+        return label("no_data", lang)
+    totals = df[df["component"] == "total"]
+    bits = []
+    for mission, grp in totals.groupby("mission"):
+        peak = grp.sort_values("personnel").iloc[-1]
+        bits.append(label("alt_personnel_mission", lang, mission=mission,
+                          n=len(grp), peak=wording.fmt_int(peak["personnel"], lang),
+                          when=wording.fmt_window(peak["t0"], peak["t1"] - pd.Timedelta(days=1),
+                                                  lang)))
+    units = len(df) - len(totals)
+    head = label("alt_personnel", lang, first=int(df["t0"].dt.year.min()),
+                 last=int(df["t1"].dt.year.max()), units=units)
+    return head + " " + "; ".join(bits) + "."
 
 
 def units_chart(contributions: pd.DataFrame, year: int, lang: str = "en",
@@ -144,7 +197,8 @@ def units_chart(contributions: pd.DataFrame, year: int, lang: str = "en",
     if df.empty:
         return no_data(title, lang)
     df = df.sort_values("personnel").drop_duplicates(["mission", "component"], keep="last")
-    names = [f"{m}: {c}" for m, c in zip(df["mission"], df["component"], strict=True)]
+    names = [f"{m}: {wording.component(c, lang)}"
+             for m, c in zip(df["mission"], df["component"], strict=True)]
     colours = {"max": "#ff7f0e", "approx": "#1f77b4", "exact": "#2ca02c"}
     fig, ax = _figure(0.9 + 0.32 * len(df))
     ax.barh(names, df["personnel"].astype(float),
@@ -160,56 +214,96 @@ def units_chart(contributions: pd.DataFrame, year: int, lang: str = "en",
     return fig
 
 
-def budget_chart(budgets: pd.DataFrame, lang: str = "en") -> Figure:
-    """Euro amounts by year (of the period start or document) and recipient, stacked.
+def spread_budgets(budgets: pd.DataFrame) -> pd.DataFrame:
+    """Euro amounts as rows per year (``year``, ``mln``), repeated statements once.
 
-    Yearly amounts are hatched, one-off amounts plain.
+    An amount for several years (``2014-2020``) is spread evenly over them; a yearly amount
+    (``per_year``) counts in full for each year of its period; absurd amounts are left out.
+    """
+    df = dedupe(budgets[budgets["t0"].notna()])
+    df = df[[wording.plausible_eur(v) for v in df["amount_eur"]]]
+    rows = []
+    for _, r in df.iterrows():
+        years = list(range(r["t0"].year, (r["t1"] if pd.notna(r["t1"]) else r["t0"]).year + 1))
+        yearly = r.get("per_year") is True
+        share = float(r["amount_eur"]) / 1e6 / (1 if yearly else len(years))
+        rows += [{**r.to_dict(), "year": y, "mln": share, "yearly": yearly} for y in years]
+    return pd.DataFrame(rows, columns=[*df.columns, "year", "mln", "yearly"])
+
+
+def budget_chart(budgets: pd.DataFrame, lang: str = "en") -> Figure:
+    """Euro amounts per year, stacked by funder (each funder its own colour).
+
+    An amount for several years is spread over them; yearly amounts are hatched.
     """
     title = label("budget_title", lang)
-    df = dedupe(budgets[budgets["amount_eur"].notna() & budgets["t0"].notna()])
+    df = spread_budgets(budgets)
     if df.empty:
         return no_data(title, lang)
-    df = df.assign(year=df["t0"].dt.year, mln=df["amount_eur"].astype(float) / 1e6,
-                   yearly=df["per_year"].fillna(False).astype(bool))
-    years = sorted(df["year"].unique())
-    recipients = list(df.groupby("recipient")["mln"].sum().sort_values(ascending=False).index)
-    cmap = _cmap("tab20")
+    years = list(range(int(df["year"].min()), int(df["year"].max()) + 1))
+    funders = list(df.groupby("funder")["mln"].sum().sort_values(ascending=False).index)
+    spare = [c for c in (mpl.colors.to_hex(_cmap("tab10")(i)) for i in range(10))
+             if c not in FUNDER_COLOURS.values()]
+    colours = {f: FUNDER_COLOURS.get(f) or spare[i % len(spare)] for i, f in enumerate(funders)}
     fig, ax = _figure(3.6)
     bottom = pd.Series(0.0, index=years)
-    for i, rec in enumerate(recipients):
+    for funder in funders:
         for yearly in (False, True):
-            part = df[(df["recipient"] == rec) & (df["yearly"] == yearly)]
+            part = df[(df["funder"] == funder) & (df["yearly"] == yearly)]
             if part.empty:
                 continue
             vals = part.groupby("year")["mln"].sum().reindex(years, fill_value=0.0)
             ax.bar([str(y) for y in years], vals.values, bottom=bottom.values,
-                   color=cmap(i % 20), hatch="///" if yearly else None, edgecolor="white")
+                   color=colours[funder], hatch="///" if yearly else None, edgecolor="white")
             bottom += vals
     ax.set_xlabel(label("year", lang))
     ax.set_ylabel(label("budget_axis", lang))
+    ax.yaxis.set_major_formatter(FuncFormatter(lambda v, _p: wording.number(v, lang)))
     ax.set_title(title)
     ax.grid(axis="y", alpha=0.3)
-    handles = [Patch(color=cmap(i % 20), label=r) for i, r in enumerate(recipients)]
-    handles += [Patch(facecolor="white", edgecolor="black", label=label("one_off", lang)),
-                Patch(facecolor="white", edgecolor="black", hatch="///",
+    handles = [Patch(color=colours[f], label=wording.name(f, lang) or "?") for f in funders]
+    handles += [Patch(facecolor="white", edgecolor="black", hatch="///",
                       label=label("yearly", lang))]
     ax.legend(handles=handles, loc="upper left", bbox_to_anchor=(1.01, 1), frameon=False)
     fig.tight_layout()
     return fig
 
 
+def budget_alt(budgets: pd.DataFrame, lang: str = "en") -> str:
+    """An alt text for :func:`budget_chart`, written from its data."""
+    df = spread_budgets(budgets)
+    if df.empty:
+        return label("no_data", lang)
+    by_funder = df.groupby("funder")["mln"].sum().sort_values(ascending=False)
+    parts = [f"{wording.name(f, lang)} {wording.fmt_eur(v * 1e6, lang)}"
+             for f, v in by_funder.items()]
+    return label("alt_budget", lang, first=int(df["year"].min()), last=int(df["year"].max()),
+                 funders=wording.join(parts, lang))
+
+
+def timeline_events(events: pd.DataFrame) -> pd.DataFrame:
+    """The events a timeline draws: one row per happening, windows of two years at most."""
+    from .briefing import happenings
+
+    df = _spans(happenings(dedupe(events)) if "happening" in events else dedupe(events))
+    if df.empty:
+        return df
+    short = (df["t1"] - df["t0"]).dt.days <= MAX_EVENT_DAYS
+    return df[short | (df["event_type"] == "national_mandate")]
+
+
 def timeline_chart(events: pd.DataFrame, lang: str = "en", mandates: bool = True,
                    max_lanes: int = 8) -> Figure:
     """Events by country (rows) and type (colour), each drawn as wide as its date window.
 
-    A single-day event is a dot; an event known only to the month is a bar a month wide.
-    Dutch national mandate decisions get their own row of bars at the top. Countries beyond
-    the ``max_lanes`` most frequent are grouped as "other".
+    A single-day event is a dot; an event known only to the month is a bar a month wide; an
+    announced event is hollow. Dutch national mandate decisions get their own row of bars at the
+    top. Countries beyond the ``max_lanes`` most frequent are grouped as "other".
     """
     from .briefing import _listed, country_name
 
     title = label("timeline_title", lang)
-    df = _spans(dedupe(events))
+    df = timeline_events(events)
     if df.empty:
         return no_data(title, lang)
     df = df.assign(lane=df["country"].map(lambda v: sorted(_listed(v))[0] if _listed(v) else ""))
@@ -219,7 +313,7 @@ def timeline_chart(events: pd.DataFrame, lang: str = "en", mandates: bool = True
     rest = rest.assign(lane=rest["lane"].where(rest["lane"].isin(top), "~"))
     lanes = [c for c in top if c in set(rest["lane"])] + (["~"] if "~" in set(rest["lane"])
                                                            else [])
-    names = [country_name(c, lang) if c not in ("~",) else label("ev_other", lang)
+    names = [country_name(c, lang) if c not in ("~",) else label("other_countries", lang)
              for c in lanes]
     if len(mand):
         lanes, names = ["__mandates__"] + lanes, [label("mandate_lane", lang)] + names
@@ -232,11 +326,14 @@ def timeline_chart(events: pd.DataFrame, lang: str = "en", mandates: bool = True
     day = pd.Timedelta(days=2)
     for j, rec in enumerate(rest.sort_values("t0").itertuples(index=False)):
         colour = EVENT_COLOURS.get(rec.event_type, EVENT_COLOURS["other"])
+        hollow = getattr(rec, "status", None) == ANNOUNCED
         y = ypos[rec.lane] + (j % 3 - 1) * 0.2
         if rec.t1 - rec.t0 <= day:
-            ax.plot([rec.t0], [y], "o", color=colour, markersize=4)
+            ax.plot([rec.t0], [y], "o", color=colour, markersize=4,
+                    markerfacecolor="white" if hollow else colour)
         else:
-            ax.broken_barh([(rec.t0, rec.t1 - rec.t0)], (y - 0.08, 0.16), facecolor=colour,
+            ax.broken_barh([(rec.t0, rec.t1 - rec.t0)], (y - 0.08, 0.16),
+                           facecolor="white" if hollow else colour, edgecolor=colour,
                            alpha=0.75)
     ax.set_yticks(list(ypos.values()), names)
     ax.set_ylim(-0.7, len(lanes) - 0.3)
@@ -244,13 +341,29 @@ def timeline_chart(events: pd.DataFrame, lang: str = "en", mandates: bool = True
     ax.set_ylabel(label("country", lang))
     ax.set_title(title)
     ax.grid(axis="x", alpha=0.3)
-    _date_axis(ax)
+    _date_axis(ax, lang)
     types = [t for t in EVENT_COLOURS if t in set(df["event_type"])]
-    ax.legend(handles=[Patch(color=EVENT_COLOURS[t], label=label(f"ev_{t}", lang))
+    ax.legend(handles=[Patch(color=EVENT_COLOURS[t], label=wording.event_label(t, lang))
                        for t in types], loc="upper left", bbox_to_anchor=(1.01, 1),
               frameon=False)
     fig.tight_layout()
     return fig
+
+
+def timeline_alt(events: pd.DataFrame, lang: str = "en") -> str:
+    """An alt text for :func:`timeline_chart`, written from its data."""
+    from .briefing import country_name
+
+    df = timeline_events(events)
+    if df.empty:
+        return label("no_data", lang)
+    counts = df["event_type"].value_counts()
+    kinds = [f"{wording.fmt_int(n, lang)} × {wording.event_label(t, lang)}"
+             for t, n in counts.items()]
+    lanes = df["country"].dropna().map(lambda c: country_name(c, lang)).value_counts()
+    return label("alt_timeline", lang, n=wording.fmt_int(len(df), lang),
+                 first=int(df["t0"].dt.year.min()), last=int(df["t1"].dt.year.max()),
+                 kinds=", ".join(kinds), countries=wording.join(list(lanes.index[:5]), lang))
 
 
 def count_chart(values: pd.Series, title: str, axis: str, lang: str = "en") -> Figure:

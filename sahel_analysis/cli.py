@@ -1,4 +1,4 @@
-"""Command line: ``sahel-analysis build | evaluate | report | reports | notebooks | search | fetch``."""
+"""Command line: ``sahel-analysis build | evaluate | report | reports | notebooks | search | export | fetch``."""
 
 from __future__ import annotations
 
@@ -36,6 +36,10 @@ def _evaluate(args: argparse.Namespace) -> int:
     return 0
 
 
+def _warn(line: str) -> None:
+    print(f"sahel-analysis: {line}", file=sys.stderr)
+
+
 def _report(args: argparse.Namespace) -> int:
     from .reports import run_report
 
@@ -47,6 +51,8 @@ def _report(args: argparse.Namespace) -> int:
         lang=args.lang,
         data_dir=Path(args.data),
         output_dir=Path(args.output),
+        timeout=args.timeout,
+        warn=_warn,
     )
     for path in outputs:
         print(path)
@@ -54,7 +60,7 @@ def _report(args: argparse.Namespace) -> int:
 
 
 def _reports(args: argparse.Namespace) -> int:
-    from .reports import run_batch
+    from .reports import run_batch, status_line
 
     manifest = run_batch(
         Path(args.config),
@@ -62,10 +68,25 @@ def _reports(args: argparse.Namespace) -> int:
         output_dir=Path(args.output),
         workers=args.workers,
         scheduler=args.scheduler,
-        progress=sys.stderr.isatty(),
+        progress=False,
+        timeout=args.timeout,
+        on_done=lambda entry: print(status_line(entry), flush=True),
     )
-    failed = [m for m in manifest if m.get("status") == "failed"]
-    return 1 if failed else 0
+    failed = [m["slug"] for m in manifest if m.get("status") in ("failed", "not run")
+              and m.get("run_by") != "report"]
+    print(f"{len(manifest)} briefings listed in {Path(args.output) / 'index.html'}")
+    if failed:
+        _warn(f"{len(failed)} set(s) failed: {', '.join(failed)}")
+        return 1
+    return 0
+
+
+def _export(args: argparse.Namespace) -> int:
+    from .export import export
+
+    for path in export(Path(args.data), Path(args.output), args.format):
+        print(path)
+    return 0
 
 
 def _notebooks(args: argparse.Namespace) -> int:
@@ -143,6 +164,8 @@ def parser() -> argparse.ArgumentParser:
     r.add_argument("--lang", default="en")
     r.add_argument("--data", default="data/processed")
     r.add_argument("--output", default="reports")
+    r.add_argument("--timeout", type=int, default=None,
+                   help="seconds any one cell may run (default 600)")
     r.set_defaults(func=_report)
 
     rs = sub.add_parser("reports", help="run a batch of briefings from a YAML file")
@@ -151,7 +174,15 @@ def parser() -> argparse.ArgumentParser:
     rs.add_argument("--output", default="reports")
     rs.add_argument("--workers", type=int, default=None, help="parallel kernels (default: cores)")
     rs.add_argument("--scheduler", default=None, help="Dask scheduler address")
+    rs.add_argument("--timeout", type=int, default=None,
+                    help="seconds any one cell of a briefing may run (default 600)")
     rs.set_defaults(func=_reports)
+
+    x = sub.add_parser("export", help="write the tables as CSV or XLSX, with document fields")
+    x.add_argument("--format", choices=("csv", "xlsx"), default="csv")
+    x.add_argument("--data", default="data/processed")
+    x.add_argument("--output", default="data/export")
+    x.set_defaults(func=_export)
 
     n = sub.add_parser("notebooks", help="execute the analysis notebooks into a folder")
     n.add_argument("--data", default="data/processed")

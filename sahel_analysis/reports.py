@@ -17,6 +17,7 @@ import datetime as dt
 import hashlib
 import json
 import os
+import re
 import shutil
 import sys
 import tempfile
@@ -38,8 +39,14 @@ KERNEL_QUIET = ["--IPKernelApp.log_level=CRITICAL"]
 CSS = Path(__file__).parent / "templates" / "report.css"
 MANIFEST = "manifest.json"
 # Files whose change makes a briefing stale (besides notebook, parameters and tables).
-_CODE = ("briefing.py", "charts.py", "reports.py", "templates/report.css",
-         "templates/labels.yaml")
+_CODE = ("briefing.py", "charts.py", "page.py", "wording.py", "reports.py",
+         "templates/report.css", "templates/labels.yaml", "templates/quality.yaml",
+         "vocab/briefing_names.csv", "vocab/briefing_components.csv", "vocab/briefing_events.csv",
+         "vocab/briefing_months.csv", "vocab/mission_hosts.csv", "vocab/countries.csv")
+# Seconds any one cell of a notebook may run before the run is stopped (``--timeout``).
+TIMEOUT = 600
+INDEX = "index.html"
+MODE = 0o644  # outputs are for others to read
 
 
 def notebook_dir() -> Path:
@@ -79,14 +86,20 @@ def _check_data(data_dir: Path) -> dict:
 # ---------------------------------------------------------------- execute and export
 
 
-def execute(notebook: Path, target: Path, parameters: dict) -> None:
-    """Execute ``notebook`` with papermill into ``target`` in a fresh kernel (current Python)."""
+def execute(notebook: Path, target: Path, parameters: dict, timeout: int | None = None) -> None:
+    """Execute ``notebook`` with papermill into ``target`` in a fresh kernel (current Python).
+
+    No cell may run longer than ``timeout`` seconds (default :data:`TIMEOUT`). Papermill saves
+    the notebook as each cell starts, so after a dead kernel or a timeout ``target`` shows
+    the cell that was running (see :func:`failure`).
+    """
     import papermill as pm
 
     _kernel_env()
     pm.execute_notebook(str(notebook), str(target), parameters=parameters, kernel_name=KERNEL,
                         cwd=str(notebook.parent), progress_bar=False, log_output=False,
-                        request_save_on_cell_execute=False, extra_arguments=KERNEL_QUIET)
+                        request_save_on_cell_execute=True, extra_arguments=KERNEL_QUIET,
+                        execution_timeout=timeout or TIMEOUT)
 
 
 def _without_noise(nb):  # noqa: ANN001 - nbformat NotebookNode
@@ -99,17 +112,41 @@ def _without_noise(nb):  # noqa: ANN001 - nbformat NotebookNode
     return nb
 
 
-def to_html(notebook: Path, title: str, exclude_input: bool = True) -> str:
+def translate_headings(notebook: Path, title: str, lang: str) -> None:
+    """Write the markdown headings of an executed notebook in ``lang``, in place.
+
+    A markdown cell tagged ``title`` becomes ``# <title>``; one tagged ``label:KEY`` keeps its
+    heading level and gets the label ``KEY`` in ``lang``. So the headings stay real markdown
+    cells (a table of contents in JupyterLab, Quarto, jupyter-book) in the reader's language.
+    """
+    import nbformat
+
+    nb = nbformat.read(str(notebook), as_version=4)
+    for cell in nb.cells:
+        if cell.cell_type != "markdown":
+            continue
+        tags = cell.metadata.get("tags", [])
+        level = cell.source.split(" ", 1)[0] if cell.source.startswith("#") else "##"
+        if "title" in tags:
+            cell.source = f"# {title}"
+        for tag in tags:
+            if tag.startswith("label:"):
+                cell.source = f"{level} {briefing.label(tag[6:], lang)}"
+    nbformat.write(nb, str(notebook))
+
+
+def to_html(notebook: Path, title: str, exclude_input: bool = True, lang: str = "en") -> str:
     """A self-contained HTML page of an executed notebook: no prompts; no code by default."""
     import nbformat
     from nbconvert import HTMLExporter
 
     nb = _without_noise(nbformat.read(str(notebook), as_version=4))
     exporter = HTMLExporter(template_name="basic", exclude_input=exclude_input,
-                            exclude_input_prompt=True, exclude_output_prompt=True)
+                            exclude_input_prompt=True, exclude_output_prompt=True,
+                            exclude_anchor_links=True)
     body, _ = exporter.from_notebook_node(nb)
     css = CSS.read_text(encoding="utf-8")
-    return (f'<!DOCTYPE html>\n<html><head><meta charset="utf-8">'
+    return (f'<!DOCTYPE html>\n<html lang="{briefing.esc(lang)}"><head><meta charset="utf-8">'
             f"<title>{briefing.esc(title)}</title><style>{css}</style></head>"
             f"<body>{body}</body></html>")
 
@@ -120,7 +157,8 @@ def to_pdf(html_text: str, target: Path) -> None:
     from weasyprint.urls import URLFetcher
 
     fetcher = URLFetcher(allowed_protocols={"data"})
-    weasyprint.HTML(string=html_text, base_url=None, url_fetcher=fetcher).write_pdf(str(target))
+    weasyprint.HTML(string=html_text, base_url=None, url_fetcher=fetcher).write_pdf(
+        str(target), pdf_variant="pdf/ua-1")
 
 
 def _publish(stage: Path, output_dir: Path) -> list[Path]:
@@ -128,33 +166,71 @@ def _publish(stage: Path, output_dir: Path) -> list[Path]:
     out = []
     for item in sorted(stage.iterdir()):
         dest = output_dir / item.name
+        os.chmod(item, MODE)
         os.replace(item, dest)
         out.append(dest)
     return out
 
 
 def _render(notebook: Path, stem: str, parameters: dict, output_dir: Path, title: str,
-            pdf: bool = True, exclude_input: bool = True) -> list[Path]:
-    """Execute and export one notebook; outputs appear only when all of them succeeded."""
+            pdf: bool = True, exclude_input: bool = True, timeout: int | None = None) -> list[Path]:
+    """Execute and export one notebook; outputs appear only when all of them succeeded.
+
+    A briefing (parameters with ``lang``) gets its headings in its language, ``lang`` on the
+    page, a tagged PDF, and its tables as CSV files beside it.
+    """
     output_dir.mkdir(parents=True, exist_ok=True)
     stage = Path(tempfile.mkdtemp(prefix=f".staging-{stem}-", dir=output_dir))
+    lang = str(parameters.get("lang") or "en")
     try:
         nb_out = stage / f"{stem}.ipynb"
         try:
-            execute(notebook, nb_out, parameters)
-        except Exception:
+            execute(notebook, nb_out, parameters, timeout)
+        except BaseException as exc:
+            exc.add_note(f"last cell: {json.dumps(running_cell(nb_out))}")
             if nb_out.exists():  # keep the failed run for inspection, away from good outputs
                 failed = output_dir / ".failed"
                 failed.mkdir(exist_ok=True)
                 os.replace(nb_out, failed / nb_out.name)
             raise
-        html_text = to_html(nb_out, title, exclude_input)
+        if "lang" in parameters:
+            translate_headings(nb_out, title, lang)
+            _briefing_tables(parameters, stage, stem)
+        html_text = to_html(nb_out, title, exclude_input, lang)
         (stage / f"{stem}.html").write_text(html_text, encoding="utf-8")
         if pdf:
             to_pdf(html_text, stage / f"{stem}.pdf")
         return _publish(stage, output_dir)
     finally:
         shutil.rmtree(stage, ignore_errors=True)
+
+
+def _briefing_tables(parameters: dict, folder: Path, stem: str) -> list[Path]:
+    """The briefing's tables (personnel, budgets, events) as CSV beside it."""
+    sel = briefing.load_selection(parameters["data_dir"], parameters.get("mission"),
+                                  parameters.get("country"), parameters.get("start"),
+                                  parameters.get("end"), parameters.get("lang"))
+    return briefing.write_tables(sel, folder, stem)
+
+
+def running_cell(notebook: Path) -> dict:
+    """The cell that was running (or the last one started) in a notebook papermill saved."""
+    import nbformat
+
+    try:
+        nb = nbformat.read(str(notebook), as_version=4)
+    except (OSError, ValueError):
+        return {"cell_index": None, "cell_source": None}
+    started = [(i, c) for i, c in enumerate(nb.cells)
+               if c.get("metadata", {}).get("papermill", {}).get("status") in ("running",
+                                                                                "failed")]
+    if not started:
+        started = [(i, c) for i, c in enumerate(nb.cells)
+                   if c.get("metadata", {}).get("papermill", {}).get("start_time")]
+    if not started:
+        return {"cell_index": None, "cell_source": None}
+    i, cell = started[-1]
+    return {"cell_index": i, "cell_source": cell.source[:500]}
 
 
 # ---------------------------------------------------------------- one briefing
@@ -166,35 +242,76 @@ def _params(mission: object, country: object, start: object, end: object, lang: 
 
 
 def _title(params: briefing.Params) -> str:
-    return f"{briefing.label('briefing_title', params.lang)} — {briefing.slug(params)}"
+    return params.title()
+
+
+def is_empty(data: dict, params: briefing.Params) -> bool:
+    """True when the parameter set selects nothing (the briefing would say "no data")."""
+    return briefing.select(data, params).empty()
 
 
 def run_report(mission: str, country: str, start: int | None, end: int | None, lang: str,
-               data_dir: Path, output_dir: Path) -> list[Path]:
-    """Run the briefing for one parameter set; write OUTPUT/<slug>.ipynb, .html and .pdf.
+               data_dir: Path, output_dir: Path, timeout: int | None = None,
+               warn=None) -> list[Path]:  # noqa: ANN001 - a callable taking one line
+    """Run the briefing for one parameter set; write OUTPUT/<slug>.ipynb, .html, .pdf, .csv.
 
-    Parameters are checked before a kernel starts (:class:`UserError`, one line).
+    Parameters are checked before a kernel starts (:class:`UserError`, one line). The run is
+    recorded in OUTPUT/manifest.json and OUTPUT/index.html like a batch set. ``warn`` gets a
+    line when the selection holds no data.
     """
     data_dir, output_dir = Path(data_dir).resolve(), Path(output_dir)
-    params = _params(mission, country, start, end, lang, _check_data(data_dir))
+    data = _check_data(data_dir)
+    params = _params(mission, country, start, end, lang, data)
     notebook = _notebook(BRIEFING)
+    stem = briefing.slug(params)
+    empty = is_empty(data, params)
+    if empty and warn:
+        warn(f"{stem}: no data for this selection and period")
+    entry = {"name": None, "slug": stem, "parameters": params.as_dict(), "notebook": str(notebook),
+             "input_hash": input_hash(data_dir), "data_date": data_line(data_dir, data),
+             "title": params.title(), "empty": empty, "run_by": "report"}
+    t0 = time.monotonic()
     try:
-        return _render(notebook, briefing.slug(params),
-                       {**params.as_dict(), "data_dir": str(data_dir)}, output_dir,
-                       _title(params))
+        outputs = _render(notebook, stem, {**params.as_dict(), "data_dir": str(data_dir)},
+                          output_dir, params.title(), timeout=timeout)
     except Exception as exc:
         err = failure(exc)
+        _record(output_dir, {**entry, "status": "failed", "outputs": [], "error": err,
+                             "duration": round(time.monotonic() - t0, 2)})
         if err.get("cell_index") is None:
             raise
         raise UserError(f"briefing failed in cell {err['cell_index']}: "
                         f"{err['ename']}: {err['evalue']}") from None
+    names = [p.name for p in outputs]
+    _record(output_dir, {**entry, "status": "ok", "outputs": names, "last_ok_outputs": names,
+                         "error": None, "duration": round(time.monotonic() - t0, 2)})
+    return outputs
+
+
+def _record(output_dir: Path, entry: dict) -> None:
+    """Put one entry into the manifest (replacing that slug's), rewrite manifest and index."""
+    entry["finished"] = dt.datetime.now().isoformat(timespec="seconds")
+    previous = _read_manifest(output_dir)
+    previous[entry["slug"]] = {**previous.get(entry["slug"], {}), **entry}
+    _write_manifest(output_dir, list(previous.values()))
+
+
+def _last_cell(exc: BaseException) -> dict:
+    for note in getattr(exc, "__notes__", []):
+        if note.startswith("last cell: "):
+            try:
+                return json.loads(note[len("last cell: "):])
+            except ValueError:
+                return {}
+    return {}
 
 
 def failure(exc: BaseException) -> dict:
-    """What went wrong, for the manifest: the failing cell and the error.
+    """What went wrong, for the manifest: the failing (or last running) cell and the error.
 
     ``cell_index`` counts the cells of the executed notebook (papermill inserts an
     ``injected-parameters`` cell after the ``parameters`` cell); ``cell_source`` is its code.
+    A dead kernel or a cell over the time limit is recorded with the cell that was running.
     """
     from papermill.exceptions import PapermillExecutionError
 
@@ -202,8 +319,11 @@ def failure(exc: BaseException) -> dict:
         return {"cell_index": exc.cell_index, "exec_count": exc.exec_count,
                 "cell_source": (exc.source or "")[:500], "ename": exc.ename,
                 "evalue": exc.evalue}
-    return {"cell_index": None, "exec_count": None, "cell_source": None,
-            "ename": type(exc).__name__, "evalue": str(exc)}
+    last = _last_cell(exc)
+    evalue = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
+    return {"cell_index": last.get("cell_index"), "exec_count": None,
+            "cell_source": last.get("cell_source"), "ename": type(exc).__name__,
+            "evalue": evalue[:300]}
 
 
 # ---------------------------------------------------------------- batch
@@ -224,6 +344,15 @@ def input_hash(data_dir: Path) -> str:
     return _sha(sorted(Path(data_dir).glob("*.parquet")))
 
 
+def data_line(data_dir: Path, data: dict) -> str:
+    """The data's date for the index: latest document date and when the tables were written."""
+    path = Path(data_dir) / "documents.parquet"
+    built = (dt.datetime.fromtimestamp(path.stat().st_mtime).isoformat(timespec="minutes")
+             if path.exists() else "?")
+    dates = sorted(d for d in data["documents"]["date"].dropna() if briefing.wording.parse_iso(d))
+    return f"documents up to {dates[-1] if dates else '?'}; tables of {built}"
+
+
 def load_config(config: Path) -> list[dict]:
     """Parameter sets of a batch YAML file (``reports:`` list, or a bare list); safe_load."""
     try:
@@ -238,32 +367,38 @@ def load_config(config: Path) -> list[dict]:
     return sets
 
 
-def _job(entry: dict, config: Path, data_dir: Path, output_dir: Path, inputs: str,
-         data: dict) -> dict:
-    """A batch job: checked parameters, notebook, skip key (or the parameter error)."""
+def _job_params(entry: dict, config: Path, data: dict) -> tuple[briefing.Params, Path]:
     known = {"name", "mission", "country", "start", "end", "lang", "notebook"}
-    job: dict = {"name": entry.get("name"), "parameters": {k: entry.get(k) for k in
-                                                           ("mission", "country", "start",
-                                                            "end", "lang")}}
+    extra = set(entry) - known
+    if extra:
+        raise UserError(f"unknown keys {sorted(extra)}")
+    params = _params(entry.get("mission", "all"), entry.get("country", "all"),
+                     entry.get("start"), entry.get("end"), entry.get("lang", "en"), data)
+    nb = (config.parent / entry["notebook"]).resolve() if entry.get("notebook") \
+        else _notebook(BRIEFING)
+    if not nb.exists():
+        raise UserError(f"notebook {nb} not found")
+    return params, nb
+
+
+def _job(entry: dict, config: Path, data_dir: Path, output_dir: Path, inputs: str,
+         data: dict, timeout: int | None = None) -> dict:
+    """A batch job: checked parameters, notebook, skip key (or the parameter error)."""
+    name = entry.get("name")
+    job: dict = {"name": name, "parameters": {k: entry.get(k) for k in
+                                              ("mission", "country", "start", "end", "lang")}}
     try:
-        extra = set(entry) - known
-        if extra:
-            raise UserError(f"unknown keys {sorted(extra)}")
-        params = _params(entry.get("mission", "all"), entry.get("country", "all"),
-                         entry.get("start"), entry.get("end"), entry.get("lang", "en"), data)
-        nb = (config.parent / entry["notebook"]).resolve() if entry.get("notebook") \
-            else _notebook(BRIEFING)
-        if not nb.exists():
-            raise UserError(f"notebook {nb} not found")
+        params, nb = _job_params(entry, config, data)
     except UserError as exc:
-        job.update(slug=job["name"] or "invalid", error=str(exc))
+        job.update(slug=str(name or "invalid"), error=str(exc))
         return job
     code = _sha([Path(__file__).parent / c for c in _CODE])
     key = hashlib.sha256(json.dumps([_sha([nb]), params.as_dict(), inputs, code],
                                     sort_keys=True).encode()).hexdigest()
-    job.update(slug=job["name"] or briefing.slug(params), parameters=params.as_dict(),
-               notebook=str(nb), key=key, data_dir=str(data_dir), output_dir=str(output_dir),
-               title=_title(params))
+    stem = briefing.slug(params) if not name else re.sub(r"[^A-Za-z0-9_-]+", "-", str(name))
+    job.update(slug=stem, parameters=params.as_dict(), notebook=str(nb), key=key,
+               data_dir=str(data_dir), output_dir=str(output_dir), title=params.title(),
+               empty=is_empty(data, params), timeout=timeout)
     return job
 
 
@@ -274,7 +409,7 @@ def _run_job(job: dict) -> dict:
     try:
         outputs = _render(Path(job["notebook"]), job["slug"],
                           {**job["parameters"], "data_dir": job["data_dir"]},
-                          Path(job["output_dir"]), job["title"])
+                          Path(job["output_dir"]), job["title"], timeout=job.get("timeout"))
         entry.update(status="ok", outputs=[p.name for p in outputs], error=None)
     except Exception as exc:  # noqa: BLE001 - one failing set must not stop the batch
         entry.update(status="failed", outputs=[], error=failure(exc))
@@ -291,12 +426,22 @@ def _read_manifest(output_dir: Path) -> dict[str, dict]:
         return {}
 
 
-def _write_manifest(output_dir: Path, entries: list[dict]) -> None:
-    output_dir.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=".manifest.", suffix=".tmp", dir=output_dir)
+def _write_atomic(path: Path, text: str) -> None:
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     with os.fdopen(fd, "w", encoding="utf-8") as fh:
-        json.dump(entries, fh, indent=2, ensure_ascii=False, default=str)
-    os.replace(tmp, output_dir / MANIFEST)
+        fh.write(text)
+    os.chmod(tmp, MODE)
+    os.replace(tmp, path)
+
+
+def _write_manifest(output_dir: Path, entries: list[dict]) -> None:
+    """Write OUTPUT/manifest.json and OUTPUT/index.html (both readable by others)."""
+    from .index_page import index_html
+
+    output_dir.mkdir(parents=True, exist_ok=True)
+    _write_atomic(output_dir / MANIFEST, json.dumps(entries, indent=2, ensure_ascii=False,
+                                                    default=str))
+    _write_atomic(output_dir / INDEX, index_html(entries))
 
 
 def _execute_jobs(jobs: list[dict], workers: int, scheduler: str | None,
@@ -334,38 +479,23 @@ def _execute_jobs(jobs: list[dict], workers: int, scheduler: str | None,
         bar.close()
 
 
-def run_batch(config: Path, data_dir: Path, output_dir: Path, workers: int | None = None,
-              scheduler: str | None = None, progress: bool = False) -> list[dict]:
-    """Run every parameter set of ``config``; skip unchanged ones; write OUTPUT/manifest.json.
-
-    A set is skipped when its notebook, parameters, input tables (hash of the parquet files)
-    and the report code are unchanged since its last successful run and its outputs exist.
-    A failing set is recorded with its failing cell and error; its last good outputs stay.
-    """
-    config, output_dir = Path(config), Path(output_dir)
-    data_dir = Path(data_dir).resolve()
-    data = _check_data(data_dir)
-    inputs = input_hash(data_dir)
-    previous = _read_manifest(output_dir)
-    jobs = [_job(e, config, data_dir, output_dir, inputs, data) for e in load_config(config)]
-    seen: set[str] = set()
-    for job in jobs:
-        if job["slug"] in seen:
-            job["error"] = job.get("error") or f"duplicate parameter set {job['slug']!r}"
-        seen.add(job["slug"])
+def _plan(jobs: list[dict], previous: dict, inputs: str, output_dir: Path,
+          data_date: str) -> tuple[dict[str, dict], list[dict]]:
+    """Manifest entries for every job (failed, skipped or waiting) and the jobs to run."""
     results: dict[str, dict] = {}
     todo = []
     for job in jobs:
         prev = previous.get(job["slug"], {})
         base = {"name": job.get("name"), "slug": job["slug"], "parameters": job["parameters"],
-                "input_hash": inputs, "last_ok_key": prev.get("last_ok_key"),
+                "title": job.get("title"), "input_hash": inputs, "data_date": data_date,
+                "empty": job.get("empty"), "run_by": "reports",
+                "last_ok_key": prev.get("last_ok_key"),
                 "last_ok_outputs": prev.get("last_ok_outputs", [])}
         if job.get("error"):
             results[job["slug"] + "#" + str(id(job))] = {
                 **base, "status": "failed", "outputs": [], "duration": 0.0,
                 "error": {"cell_index": None, "exec_count": None, "cell_source": None,
-                          "ename": "UserError",
-                          "evalue": job["error"]}}
+                          "ename": "UserError", "evalue": job["error"]}}
             continue
         outs = prev.get("last_ok_outputs") or []
         if (prev.get("last_ok_key") == job["key"] and outs
@@ -373,17 +503,72 @@ def run_batch(config: Path, data_dir: Path, output_dir: Path, workers: int | Non
             results[job["slug"]] = {**base, "notebook": job["notebook"], "status": "skipped",
                                     "outputs": outs, "duration": 0.0, "error": None}
         else:
-            results[job["slug"]] = base
+            results[job["slug"]] = {**base, "notebook": job["notebook"], "status": "not run",
+                                    "outputs": [], "error": None}
             todo.append(job)
-    for done in _execute_jobs(todo, workers or os.cpu_count() or 1, scheduler, progress):
-        entry = results[done["slug"]]
-        entry.update(done)
-        if done["status"] == "ok":
-            entry.update(last_ok_key=done["key"], last_ok_outputs=done["outputs"])
-        entry["finished"] = dt.datetime.now().isoformat(timespec="seconds")
-    manifest = [{k: v for k, v in e.items() if k != "key"} for e in results.values()]
-    _write_manifest(output_dir, manifest)
-    return manifest
+    return results, todo
+
+
+def run_batch(config: Path, data_dir: Path, output_dir: Path, workers: int | None = None,
+              scheduler: str | None = None, progress: bool = False,
+              timeout: int | None = None, on_done=None) -> list[dict]:  # noqa: ANN001
+    """Run every parameter set of ``config``; skip unchanged ones; write OUTPUT/manifest.json.
+
+    A set is skipped when its notebook, parameters, input tables (hash of the parquet files)
+    and the report code are unchanged since its last successful run and its outputs exist.
+    A failing set is recorded with its failing cell and error; its last good outputs stay.
+    The manifest (and ``index.html``) is rewritten after every set and once more at the end,
+    whatever happens (an interrupt included): a set that never ran says ``not run``. Briefings
+    run by ``report`` into the same folder stay listed. ``on_done`` gets each entry as it ends.
+    """
+    config, output_dir = Path(config), Path(output_dir)
+    data_dir = Path(data_dir).resolve()
+    data = _check_data(data_dir)
+    inputs = input_hash(data_dir)
+    previous = _read_manifest(output_dir)
+    jobs = [_job(e, config, data_dir, output_dir, inputs, data, timeout)
+            for e in load_config(config)]
+    seen: set[str] = set()
+    for job in jobs:
+        if job["slug"] in seen:
+            job["error"] = job.get("error") or f"duplicate parameter set {job['slug']!r}"
+        seen.add(job["slug"])
+    results, todo = _plan(jobs, previous, inputs, output_dir, data_line(data_dir, data))
+    others = {k: v for k, v in previous.items() if k not in results and v.get("run_by") == "report"}
+
+    def manifest() -> list[dict]:
+        return [{k: v for k, v in e.items() if k != "key"}
+                for e in [*results.values(), *others.values()]]
+
+    for entry in results.values():
+        if on_done and entry["status"] != "not run":
+            on_done(entry)
+    try:
+        for done in _execute_jobs(todo, workers or os.cpu_count() or 1, scheduler, progress):
+            entry = results[done["slug"]]
+            entry.update(done)
+            if done["status"] == "ok":
+                entry.update(last_ok_key=done["key"], last_ok_outputs=done["outputs"])
+            entry["finished"] = dt.datetime.now().isoformat(timespec="seconds")
+            _write_manifest(output_dir, manifest())
+            if on_done:
+                on_done(entry)
+    finally:
+        _write_manifest(output_dir, manifest())
+    return manifest()
+
+
+def status_line(entry: dict) -> str:
+    """One terminal line for a finished set: ``done``, ``unchanged`` or ``failed at cell N``."""
+    slug, status = entry.get("slug"), entry.get("status")
+    empty = " (no data for this selection and period)" if entry.get("empty") else ""
+    if status == "ok":
+        return f"{slug}: done{empty}"
+    if status == "skipped":
+        return f"{slug}: unchanged{empty}"
+    err = entry.get("error") or {}
+    where = f" at cell {err['cell_index']}" if err.get("cell_index") is not None else ""
+    return f"{slug}: {status}{where}: {err.get('ename', '?')}: {err.get('evalue', '')}"
 
 
 # ---------------------------------------------------------------- analysis notebooks

@@ -13,17 +13,23 @@ from __future__ import annotations
 
 import pandas as pd
 
+MIN_YEAR, MAX_YEAR = 1900, 2100  # a year outside these (a typo, 9999) counts as no year
+
+
+def _year(column: str) -> str:
+    """SQL: the year of an ISO date column, or NULL where it is missing or implausible."""
+    y = f"TRY_CAST(substr({column}, 1, 4) AS INTEGER)"
+    return f"(CASE WHEN {y} BETWEEN {MIN_YEAR} AND {MAX_YEAR} THEN {y} END)"
+
+
 SERIES_SQL = """
 WITH facts AS (
     SELECT c.contributor, c.mission, c.component, c.personnel, c.qualifier, c.kind, c.quote,
            c.file, c.part, d.date AS doc_date, d.kamerstuk,
-           COALESCE(TRY_CAST(substr(c.period_start, 1, 4) AS INTEGER),
-                    LEAST(TRY_CAST(substr(d.date, 1, 4) AS INTEGER),
-                          TRY_CAST(substr(c.period_end, 1, 4) AS INTEGER)),
-                    TRY_CAST(substr(d.date, 1, 4) AS INTEGER)) AS first_year,
-           COALESCE(TRY_CAST(substr(c.period_end, 1, 4) AS INTEGER),
-                    TRY_CAST(substr(c.period_start, 1, 4) AS INTEGER),
-                    TRY_CAST(substr(d.date, 1, 4) AS INTEGER)) AS last_year
+           COALESCE({ps},
+                    LEAST({dd}, {pe}),
+                    {dd}) AS first_year,
+           COALESCE({pe}, {ps}, {dd}) AS last_year
     FROM contributions c JOIN documents d ON c.file = d.file AND c.part = d.part
     WHERE c.component = 'total' AND c.personnel IS NOT NULL
 ),
@@ -52,7 +58,7 @@ SELECT contributor, mission, year,
 FROM latest
 GROUP BY contributor, mission, year
 ORDER BY contributor, mission, year
-"""
+""".format(ps=_year("c.period_start"), pe=_year("c.period_end"), dd=_year("d.date"))
 
 
 def personnel_series(tables: dict[str, pd.DataFrame], contributor: str | None = "NLD") -> pd.DataFrame:

@@ -40,7 +40,7 @@ def _check_executed(paths: list[Path]) -> None:
         assert not [o for o in outputs if o.get("output_type") == "error"], name
         assert outputs, name
         html = by_name[f"{name}.html"].read_text(encoding="utf-8")
-        assert "<html>" in html
+        assert '<html lang="en">' in html
         if name != "00-explore":
             assert "data:image/png;base64," in html, name
 
@@ -65,3 +65,34 @@ def test_briefing_on_empty_tables_says_no_data(tmp_path: Path) -> None:
     text = " ".join(page.extract_text() for page in PdfReader(str(pdf)).pages)
     assert "no data" in " ".join(text.split())
     assert "Takuba" in text
+
+
+def test_briefing_headings_are_markdown_cells_in_both_languages() -> None:
+    from sahel_analysis import briefing
+
+    nb = nbformat.read(str(reports.notebook_dir() / "briefing.ipynb"), as_version=4)
+    marks = [c for c in nb.cells if c.cell_type == "markdown"]
+    assert marks[0].source.startswith("# ") and "title" in marks[0].metadata["tags"]
+    keys = [t[6:] for c in marks for t in c.metadata.get("tags", []) if t.startswith("label:")]
+    assert {"summary_head", "method_head", "headlines", "personnel", "budgets", "events",
+            "key_events", "sources"} <= set(keys)
+    for key in keys:  # every heading has a Dutch and an English text
+        assert briefing.label(key, "nl") != briefing.label(key, "en") or key == "events"
+        assert briefing.label(key, "nl") != key
+
+
+def test_a_relative_data_folder_is_found_from_the_project_root(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """``data/processed`` from ``notebooks/`` names the project's folder, not an empty one."""
+    from sahel_analysis import briefing
+    from sahel_analysis.errors import UserError
+
+    root = tmp_path / "project"
+    gold_data.build_empty(root / "data" / "processed")
+    (root / "notebooks").mkdir()
+    monkeypatch.setattr(briefing, "ROOT", root)
+    monkeypatch.chdir(root / "notebooks")
+    assert briefing.data_path("data/processed") == (root / "data" / "processed").resolve()
+    assert briefing.data_path("../data/processed") == (root / "data" / "processed").resolve()
+    with pytest.raises(UserError, match="no tables in data/elsewhere"):
+        briefing.data_path("data/elsewhere")

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 
 import nbformat
@@ -30,12 +31,42 @@ def _pdf_text(path: Path) -> tuple[PdfReader, str]:
     return reader, "\n".join(page.extract_text() or "" for page in reader.pages)
 
 
-def test_report_writes_notebook_html_and_pdf(minusma: list[Path]) -> None:
-    assert sorted(p.suffix for p in minusma) == [".html", ".ipynb", ".pdf"]
-    assert {p.stem for p in minusma} == {"minusma_all_all_en"}
+def test_report_writes_notebook_html_pdf_and_tables(minusma: list[Path]) -> None:
+    assert sorted(p.suffix for p in minusma) == [".csv"] * 4 + [".html", ".ipynb", ".pdf"]
+    assert {p.name for p in minusma if p.suffix != ".csv"} == {
+        "briefing-minusma-en.html", "briefing-minusma-en.ipynb", "briefing-minusma-en.pdf"}
     assert all(p.stat().st_size > 0 for p in minusma)
+    assert all(p.stat().st_mode & 0o777 == 0o644 for p in minusma)  # readable by others
     nb = nbformat.read(str(next(p for p in minusma if p.suffix == ".ipynb")), as_version=4)
     assert any("injected-parameters" in c.metadata.get("tags", []) for c in nb.cells)
+    headings = [c.source for c in nb.cells if c.cell_type == "markdown"]
+    assert headings[0] == "# Briefing: the Netherlands in the Sahel — MINUSMA"
+    assert "## Headline figures" in headings and "### Key events" in headings
+    personnel = next(p for p in minusma if p.name.endswith("-personnel.csv"))
+    assert "whole contribution" in personnel.read_text(encoding="utf-8")
+
+
+def test_report_is_listed_in_manifest_and_index(minusma: list[Path]) -> None:
+    out = minusma[0].parent
+    manifest = json.loads((out / "manifest.json").read_text(encoding="utf-8"))
+    assert [(m["slug"], m["status"], m["run_by"]) for m in manifest] == [
+        ("briefing-minusma-en", "ok", "report")]
+    index = (out / "index.html").read_text(encoding="utf-8")
+    assert 'href="briefing-minusma-en.pdf"' in index and "done" in index
+    assert (out / "manifest.json").stat().st_mode & 0o777 == 0o644
+
+
+def test_pdf_is_tagged_with_language_and_title(minusma: list[Path]) -> None:
+    reader = PdfReader(str(next(p for p in minusma if p.suffix == ".pdf")))
+    root = reader.trailer["/Root"]
+    assert root["/Lang"] == "en" and root["/MarkInfo"]["/Marked"]
+    assert reader.metadata.title == "Briefing: the Netherlands in the Sahel — MINUSMA"
+    html = next(p for p in minusma if p.suffix == ".html").read_text(encoding="utf-8")
+    assert '<html lang="en">' in html
+    assert "No description has been provided" not in html
+    assert re.search(r'<img alt="Line chart of Dutch personnel[^"]*"[^>]*'
+                     r'src="data:image/png;base64,', html)
+    assert "<figcaption>" in html
 
 
 def test_pdf_has_pages_images_mission_figures_and_no_code(minusma: list[Path]) -> None:
@@ -106,7 +137,7 @@ def test_document_text_is_escaped_in_html(data_dir: Path, tmp_path: Path) -> Non
     html = next(p for p in outputs if p.suffix == ".html").read_text(encoding="utf-8")
     assert "<script>alert(1)</script>" not in html and "<b>bold</b>" not in html
     assert "&lt;script&gt;alert(1)&lt;/script&gt;" in html
-    assert "&lt;b&gt;bold&lt;/b&gt; coup" in html
+    assert "&lt;b&gt;bold" not in html  # summaries are written from templates, not the table's
     assert '<a href="http://evil.example"' not in html
     assert pd.notna(ev.loc[row, "quote"])
 
@@ -180,3 +211,73 @@ def test_unsafe_yaml_is_refused(tmp_path: Path) -> None:
     config.write_text("reports: !!python/object/apply:os.system ['echo hi']\n", encoding="utf-8")
     with pytest.raises(UserError, match="cannot read"):
         reports.load_config(config)
+
+
+def _tiny_notebook(path: Path, *cells: str) -> Path:
+    """A notebook with a parameters cell (the briefing's names) and the given code cells."""
+    params = nbformat.v4.new_code_cell(
+        'mission = "all"\ncountry = "all"\nstart = None\nend = None\nlang = "en"\ndata_dir = ""')
+    params.metadata["tags"] = ["parameters"]
+    nb = nbformat.v4.new_notebook(cells=[params, *map(nbformat.v4.new_code_cell, cells)])
+    nb.metadata = {"kernelspec": {"name": "python3", "language": "python",
+                                  "display_name": "Python 3"}}
+    nbformat.write(nb, str(path))
+    return path
+
+
+def test_batch_time_limit_dead_kernel_and_one_line_per_set(
+        data_dir: Path, tmp_path: Path, capsys: pytest.CaptureFixture) -> None:
+    """A cell that never ends is stopped; a kernel that dies is recorded with its cell."""
+    from sahel_analysis import cli
+
+    slow = _tiny_notebook(tmp_path / "slow.ipynb", "x = 1", "import time\ntime.sleep(600)")
+    dead = _tiny_notebook(tmp_path / "dead.ipynb", "import os\nos._exit(1)")
+    config = tmp_path / "faults.yaml"
+    config.write_text(json.dumps({"reports": [
+        {"name": "slow", "mission": "all", "notebook": str(slow)},
+        {"name": "dead", "mission": "MINUSMA", "notebook": str(dead)}]}), encoding="utf-8")
+    out = tmp_path / "out"
+    code = cli.main(["reports", "--config", str(config), "--data", str(data_dir), "--output",
+                     str(out), "--workers", "1", "--timeout", "5"])
+    printed = capsys.readouterr()
+    assert code == 1
+    lines = printed.out.splitlines()
+    assert lines[0].startswith("slow: failed at cell 3: CellTimeoutError")
+    assert lines[1].startswith("dead: failed at cell 2: DeadKernelError")
+    assert "2 set(s) failed: slow, dead" in printed.err
+    manifest = {m["slug"]: m for m in json.loads((out / "manifest.json").read_text())}
+    assert "time.sleep(600)" in manifest["slow"]["error"]["cell_source"]
+    assert manifest["dead"]["error"]["cell_source"] == "import os\nos._exit(1)"
+    assert "failed at cell 2" in (out / "index.html").read_text(encoding="utf-8")
+
+
+def test_manifest_is_written_whatever_happens(data_dir: Path, tmp_path: Path,
+                                              monkeypatch: pytest.MonkeyPatch) -> None:
+    """An interrupt after the first set: that set is recorded, the other says 'not run'."""
+    def first_then_interrupt(jobs, *args, **kw):  # noqa: ANN001, ANN002, ANN003
+        yield {**{k: jobs[0].get(k) for k in ("name", "slug", "parameters", "notebook", "key")},
+               "status": "ok", "outputs": [], "error": None, "duration": 1.0}
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(reports, "_execute_jobs", first_then_interrupt)
+    config = tmp_path / "two.yaml"
+    config.write_text("reports:\n  - {mission: MINUSMA}\n  - {country: Mali, lang: nl}\n",
+                      encoding="utf-8")
+    with pytest.raises(KeyboardInterrupt):
+        reports.run_batch(config, data_dir, tmp_path / "out")
+    manifest = json.loads((tmp_path / "out" / "manifest.json").read_text(encoding="utf-8"))
+    assert [(m["slug"], m["status"]) for m in manifest] == [
+        ("briefing-minusma-en", "ok"), ("briefing-mali-nl", "not run")]
+
+
+def test_a_set_without_data_in_its_period_says_so(data_dir: Path, tmp_path: Path,
+                                                  monkeypatch: pytest.MonkeyPatch,
+                                                  capsys: pytest.CaptureFixture) -> None:
+    from sahel_analysis import cli
+
+    monkeypatch.setattr(reports, "_render", lambda *a, **k: [])
+    code = cli.main(["report", "--start", "2030", "--data", str(data_dir), "--output",
+                     str(tmp_path / "out")])
+    assert code == 0
+    assert "briefing-all-missions-2030-en: no data for this selection and period" in \
+        capsys.readouterr().err

@@ -47,3 +47,14 @@ def test_the_build_holds_the_series_view(built):
     rows = con.execute("SELECT mission, year, personnel FROM series WHERE contributor = 'NLD'").fetchall()
     con.close()
     assert rows and all(isinstance(y, int) and p > 0 for _m, y, p in rows)
+
+
+def test_an_implausible_year_counts_as_no_year():
+    """Any date the tables hold: 9999 or 0001 neither fails nor makes thousands of years."""
+    tables = _tables(
+        [("a.txt", "MINUSMA", 250, "0001-01-01", "9999-12-31"),
+         ("b.txt", "Takuba", 2, None, "2022-12-31")],
+        [("a.txt", "2018-03-01"), ("b.txt", "2022-05-01")],
+    )
+    s = personnel_series(tables)
+    assert list(zip(s["mission"], s["year"], strict=True)) == [("MINUSMA", 2018), ("Takuba", 2022)]

@@ -489,3 +489,58 @@ def document_words(slot: str) -> tuple[str, ...]:
     if not found:
         raise KeyError(f"document_words.csv has no slot {slot!r}")
     return found
+
+
+# --- briefings: display names, labels and host countries for the briefing (briefing_*.csv)
+
+
+@cache
+def display_names(lang: str) -> dict[str, str]:
+    """Code -> display name in ``lang`` (``en``/``nl``): countries, organisations, groups."""
+    out: dict[str, str] = {}
+    for row in read_csv("countries.csv"):
+        if row["kind"] == f"name_{lang}":
+            out.setdefault(row["iso3"], row["alias"])
+    for row in read_csv("countries.csv"):  # a country without a name in lang: its Dutch name
+        if row["kind"] == "name_nl":
+            out.setdefault(row["iso3"], row["alias"])
+    for row in read_csv("briefing_names.csv"):
+        out[row["code"]] = row[f"name_{lang}"]
+    return out
+
+
+@cache
+def component_labels(lang: str) -> dict[str, str]:
+    """Component value of the contributions table -> its label in ``lang``."""
+    return {row["component"]: row[f"label_{lang}"] for row in read_csv("briefing_components.csv")}
+
+
+@cache
+def month_names(lang: str, abbreviated: bool = False) -> tuple[str, ...]:
+    """The twelve month names (or axis abbreviations) in ``lang``, January first."""
+    col = f"{'abbr' if abbreviated else 'name'}_{lang}"
+    rows = sorted(read_csv("briefing_months.csv"), key=lambda r: int(r["month"]))
+    return tuple(r[col] for r in rows)
+
+
+@cache
+def event_wording(lang: str) -> dict[str, tuple[str, str]]:
+    """Event type -> (its label, its summary template) in ``lang``."""
+    return {r["event_type"]: (r[f"label_{lang}"], r[f"template_{lang}"])
+            for r in read_csv("briefing_events.csv")}
+
+
+@cache
+def validity_event_types() -> frozenset[str]:
+    """Event types whose date window is the period a decision holds for (``validity`` yes)."""
+    return frozenset(r["event_type"] for r in read_csv("briefing_events.csv")
+                     if r["validity"] == "yes")
+
+
+@cache
+def mission_hosts() -> dict[str, frozenset[str]]:
+    """Mission -> the ISO3 codes of the countries it is deployed in."""
+    out: dict[str, set[str]] = {}
+    for row in read_csv("mission_hosts.csv"):
+        out.setdefault(row["mission"], set()).add(row["iso3"])
+    return {m: frozenset(cs) for m, cs in out.items()}
