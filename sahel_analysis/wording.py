@@ -160,7 +160,7 @@ def _month_end(day: dt.date) -> dt.date:
 
 def month(n: int, lang: str, abbreviated: bool = False) -> str:
     """The name of month ``n`` (1-12) in ``lang``."""
-    return vocab.month_names(lang, abbreviated)[n - 1]
+    return vocab.month_labels(lang, abbreviated)[n - 1]
 
 
 def fmt_day(day: dt.date, lang: str) -> str:

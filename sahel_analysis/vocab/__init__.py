@@ -516,8 +516,9 @@ def component_labels(lang: str) -> dict[str, str]:
 
 
 @cache
-def month_names(lang: str, abbreviated: bool = False) -> tuple[str, ...]:
-    """The twelve month names (or axis abbreviations) in ``lang``, January first."""
+def month_labels(lang: str, abbreviated: bool = False) -> tuple[str, ...]:
+    """The twelve month names (or axis abbreviations) in ``lang`` as briefings print them, January
+    first (briefing_months.csv: labels for output; months.csv holds the names the parsers read)."""
     col = f"{'abbr' if abbreviated else 'name'}_{lang}"
     rows = sorted(read_csv("briefing_months.csv"), key=lambda r: int(r["month"]))
     return tuple(r[col] for r in rows)
