@@ -326,7 +326,8 @@ def timeline_chart(events: pd.DataFrame, lang: str = "en", mandates: bool = True
     day = pd.Timedelta(days=2)
     for j, rec in enumerate(rest.sort_values("t0").itertuples(index=False)):
         colour = EVENT_COLOURS.get(rec.event_type, EVENT_COLOURS["other"])
-        hollow = getattr(rec, "status", None) == ANNOUNCED
+        status = getattr(rec, "status", None)
+        hollow = isinstance(status, str) and status == ANNOUNCED  # NA: a table built before statuses
         y = ypos[rec.lane] + (j % 3 - 1) * 0.2
         if rec.t1 - rec.t0 <= day:
             ax.plot([rec.t0], [y], "o", color=colour, markersize=4,

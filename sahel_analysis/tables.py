@@ -470,12 +470,18 @@ def write_all(tables: dict[str, pd.DataFrame], output: Path) -> None:
 
 
 def load(directory: str | os.PathLike = "data/processed") -> dict[str, pd.DataFrame]:
-    """Read the tables of a build folder as typed DataFrames (a missing table comes back empty).
+    """Read the tables of a build folder as typed DataFrames (a table the build did not write comes
+    back empty).
 
-    A table file that cannot be read (truncated, not parquet) is a UserError saying to build again."""
+    A folder without a build (no ``documents.parquet``: a wrong path, say one relative to another
+    working directory) and a table file that cannot be read (truncated, not parquet) are UserErrors
+    saying what to do, never a set of silently empty tables."""
     directory = Path(directory)
     if (directory / JOURNAL).exists():
         _recover_when_free(directory)  # a build was killed while moving its tables in
+    if not (directory / "documents.parquet").exists():
+        where = directory if directory.is_absolute() else f"{directory} (from {Path.cwd()})"
+        raise UserError(f"no tables in '{where}': run 'sahel-analysis build' first, or give the build's folder")
     out: dict[str, pd.DataFrame] = {}
     for name in TABLES:
         path = directory / f"{name}.parquet"

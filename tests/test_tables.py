@@ -3,6 +3,7 @@
 import math
 
 import pyarrow as pa
+import pytest
 
 from sahel_analysis.tables import arrow_schema, arrow_table, frame
 
@@ -29,3 +30,14 @@ def test_arrow_table_coerces_unexpected_types_like_the_pandas_route():
     assert out.equals(_via_pandas("problems", rows))
     assert out.column("reason").to_pylist() == ["404"]
     assert out.column("part").to_pylist() == [3]
+
+
+def test_a_folder_without_a_build_is_an_error_not_empty_tables(tmp_path):
+    from sahel_analysis.errors import UserError
+    from sahel_analysis.tables import load
+
+    with pytest.raises(UserError, match="no tables in .*run 'sahel-analysis build' first"):
+        load(tmp_path / "nowhere")
+    (tmp_path / "empty").mkdir()
+    with pytest.raises(UserError, match="no tables"):
+        load(tmp_path / "empty")
