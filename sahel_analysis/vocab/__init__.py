@@ -424,3 +424,14 @@ def _countries() -> dict[str, str]:
 def countries() -> dict[str, str]:
     """ISO3 code -> Dutch display name, for every country."""
     return dict(_countries())
+
+
+# --- contributions
+@cache
+def contribution_words() -> dict[str, list[str]]:
+    """vocab/contribution_words.csv as role -> words (in file order): the small words the
+    contribution rules read around a figure."""
+    out: dict[str, list[str]] = {}
+    for row in read_csv("contribution_words.csv"):
+        out.setdefault(row["role"], []).append(row["word"])
+    return out
