@@ -136,6 +136,20 @@ def _all_cue(f: Figure) -> str | None:
     return "ALL" if cue_pattern("all").search(f.text, f.cs, f.n.start) else None
 
 
+def country_before(f: Figure) -> str | None:
+    """``Spanje 14 personen, Malta drie personen``: a country's name right before the number
+    (a per-country list)."""
+    return country_right_before(f.text, f.ents, f.s, f.n.start)
+
+
+def country_right_before(text: str, ents: Entities, s: int, pos: int) -> str | None:
+    """ISO3 of a country whose name ends right before ``pos`` (only spaces between), else None."""
+    for x in ents.between(max(s, pos - 40), pos):
+        if x.kind == "country" and x.iso3 and not text[x.end : pos].strip():
+            return x.iso3
+    return None
+
+
 def _nation_after_number(f: Figure) -> str | None:
     """``9 Nederlandse stafofficieren``: a demonym or country inside the noun phrase."""
     adjacent = [x for x in f.ents.between(f.n.end, f.noun_end) if x.iso3 and x.kind in NATIONS]
@@ -195,6 +209,7 @@ def _country_subject(f: Figure) -> str | None:
 CONTRIBUTOR_RULES = (
     ("cue-all", _all_cue),
     ("nation-in-noun-phrase", _nation_after_number),
+    ("country-before-number", country_before),
     ("from-many-nations", _many_nations),
     ("unit-demonym", _unit_demonym),
     ("blue-helmets", _blue_helmets),

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from collections.abc import Callable
 from functools import cache
 
 from sahel_analysis.facts.contribution_rules import first_answer
@@ -19,6 +20,12 @@ from sahel_analysis.vocab import trie_pattern
 _STOP = word_set("stop")
 _AND = word_set("and")
 _COUNT_OF = words("count_of")
+_MEASURE = word_set("measure")
+_HEAD_COUNT = re.compile(rf"-?(?:{alternation('head_count')})\b(?:\s+(?P<noun>[^\W\d][\w\-]*))?", re.IGNORECASE)
+_RANGE_AND = re.compile(rf"\s+(?P<w>{alternation('range_and')})\s+", re.IGNORECASE)
+_RANGE_BETWEEN = re.compile(rf"\b(?:{alternation('range_between')})\s+(?:(?:{alternation('range_article')})\s+)?$",
+                            re.IGNORECASE)
+_ONE_PERSON = re.compile(rf"\b(?:{alternation('one')})\s+(?=(?:{alternation('single_person')})\b)", re.IGNORECASE)
 _WORD = re.compile(r"[^\W\d][\w’'\-]*|\(|\)|[’']s\b")
 _TOKEN = re.compile(r"\w+")
 _AANTAL = re.compile(rf"\b(?:{alternation('count_of')})\s+(?:(?P<adj>\w+)\s+)?(?P<noun>\w+)", re.IGNORECASE)
@@ -31,7 +38,7 @@ Count = tuple[NumberMatch, int, str, str]
 def _first_words() -> frozenset[str]:
     """Lower-case first words of the personnel nouns, and the ``count_of`` words: a cheap sentence filter."""
     words_ = {_TOKEN.match(n.lower()).group() for n, _ in units()[0] if _TOKEN.match(n)}
-    return frozenset(words_ | {w.lower() for w in _COUNT_OF})
+    return frozenset(words_ | {w.lower() for w in _COUNT_OF} | {w.lower() for w in words("head_count")})
 
 
 # A character that may be a non-word one (the class holds the lower case of every non-word
@@ -145,10 +152,11 @@ def _aantal_label(chunk: str) -> str | None:
 
 
 class _Sentence:
-    """The sentence a number stands in, with its ``aantal`` noun looked up once."""
+    """The sentence a number stands in (with its numbers), with its ``aantal`` noun looked up once."""
 
-    def __init__(self, text: str, s: int, e: int) -> None:
+    def __init__(self, text: str, s: int, e: int, numbers: list[NumberMatch] | None = None) -> None:
         self.text, self.s, self.e = text, s, e
+        self.numbers = numbers or []
         self._aantal: str | None | bool = False  # False: not looked for yet
 
     def aantal(self) -> str | None:
@@ -163,29 +171,74 @@ def _number_before_noun(sent: _Sentence, n: NumberMatch) -> tuple[int, str] | No
     return (noun[1], unit_label(noun[2])) if noun else None
 
 
+def _head_count(sent: _Sentence, n: NumberMatch) -> tuple[int, str] | None:
+    """``de 120-koppige eenheid``, ``een 12-koppig team``: a group counted by its heads."""
+    m = _HEAD_COUNT.match(sent.text, sent.s + n.end, sent.e)
+    if m is None:
+        return None
+    noun = m["noun"]
+    label = unit_label(noun) if noun and noun_rx().fullmatch(noun) else "total"
+    return m.end(), label
+
+
+def _range_lower_bound(sent: _Sentence, n: NumberMatch) -> tuple[int, str] | None:
+    """``tussen de 200 en 300 militairen``, ``200 tot 300 militairen``: the lower bound counts the
+    upper bound's noun."""
+    m = _RANGE_AND.match(sent.text, sent.s + n.end, sent.e)
+    if m is None:
+        return None
+    if m["w"].lower() in _AND and not _RANGE_BETWEEN.search(sent.text, max(sent.s, sent.s + n.start - 20),
+                                                            sent.s + n.start):
+        return None
+    upper = next((u for u in sent.numbers if sent.s + u.start == m.end()), None)
+    if upper is None:
+        return None
+    noun = noun_after(sent.text, sent.s + upper.end, sent.e)
+    return (noun[1], unit_label(noun[2])) if noun else None
+
+
 def _aantal_noun(sent: _Sentence, n: NumberMatch) -> tuple[int, str] | None:
-    """``het aantal militairen ... is 40``: a bare number (no year) counts the noun of ``aantal``."""
+    """``het aantal militairen ... is 40``: a bare number (no year, no ``60 dagen``) counts the noun
+    of ``aantal``."""
     label = sent.aantal()
-    if label and not (1900 <= n.value <= 2100):
-        return sent.s + n.end, label
-    return None
+    if not label or 1900 <= n.value <= 2100:
+        return None
+    after = _WORD.match(sent.text, _skip_space(sent.text, sent.s + n.end))
+    if after is not None and after.group(0).lower() in _MEASURE:
+        return None
+    return sent.s + n.end, label
 
 
 COUNT_RULES = (
     ("number-before-noun", _number_before_noun),
+    ("head-count", _head_count),
+    ("range-lower-bound", _range_lower_bound),
     ("aantal-noun", _aantal_noun),
 )
 
 
-def counts_in(doc: Document, s: int, e: int) -> list[Count]:
-    """Counts of people in sentence ``[s, e)``: (number, end of noun phrase, noun label, rule)."""
+def _one_person(text: str, s: int, e: int) -> list[NumberMatch]:
+    """``een persoon``, ``één militair``: the article as the number one (sentence positions); the
+    caller keeps those right after a country's name (a per-country list)."""
+    return [NumberMatch(m.start() - s, m.end() - s - (len(m.group(0)) - len(m.group(0).rstrip())), 1.0,
+                        m.group(0).rstrip(), True)
+            for m in _ONE_PERSON.finditer(text, s, e)]
+
+
+def counts_in(doc: Document, s: int, e: int, one_after: Callable[[int], bool] | None = None) -> list[Count]:
+    """Counts of people in sentence ``[s, e)``: (number, end of noun phrase, noun label, rule).
+    ``one_after(pos)``: may an ``een`` at ``pos`` (``een persoon``) count one person?"""
     text = doc.text
     chunk_numbers = span_numbers(doc, s, e)
     numbers = [n for n in chunk_numbers
                if not (n.value < 1 or n.value != int(n.value) or n.value >= 1e6)]
+    ones = _one_person(text, s, e) if one_after is not None else []
+    ones = [n for n in ones if one_after(s + n.start)]
+    if ones:
+        numbers = sorted(numbers + ones, key=lambda n: n.start)
     if not numbers:
         return []  # no whole number that could count people
-    sent = _Sentence(text, s, e)
+    sent = _Sentence(text, s, e, numbers)
     found = []
     for n in numbers:
         answer, rule = first_answer(COUNT_RULES, sent, n)

@@ -144,11 +144,14 @@ def _bare_decision_year(text: str, d) -> bool:  # noqa: ANN001 - a found date
 
 
 def cue_kind(text: str) -> str | None:
-    """The kind a context line's cue states (``mandate``, ``planned``), else None."""
+    """The kind a context line's cue states (``mandate``, ``planned``, ``decision``: the government
+    decides on a contribution), else None."""
     if cue_pattern("mandate").search(text):
         return "mandate"
     if cue_pattern("planned").search(text):
         return "planned"
+    if cue_pattern("decision").search(text):
+        return "decision"
     return None
 
 

@@ -24,7 +24,12 @@ from __future__ import annotations
 import re
 
 from sahel_analysis.facts.contribution_component import component_for
-from sahel_analysis.facts.contribution_contributor import contributor_for, unit_frame
+from sahel_analysis.facts.contribution_contributor import (
+    contributor_for,
+    country_before,
+    country_right_before,
+    unit_frame,
+)
 from sahel_analysis.facts.contribution_counts import counts_in, people_sentences
 from sahel_analysis.facts.contribution_mission import (
     IN_SENTENCE,
@@ -43,9 +48,10 @@ from sahel_analysis.facts.contribution_period import (
     text_period,
 )
 from sahel_analysis.facts.contribution_rules import Figure, first_answer, reason
-from sahel_analysis.facts.contribution_vocab import alternation, words
+from sahel_analysis.facts.contribution_vocab import alternation, word_set, words
 from sahel_analysis.facts.spans import cue_pattern, nearest_cue, quote_span
 from sahel_analysis.model import Document
+from sahel_analysis.numbers import find_numbers
 from sahel_analysis.sentences import sentences_of
 from sahel_analysis.vocab import MISSIONS, Entities, entities_of
 
@@ -67,7 +73,23 @@ def _nearest(f: Figure) -> str:
     return nearest_cue(f.text, max(f.prev_end, f.n.start - 30), f.n.start)
 
 
+_RANGE_UPPER = re.compile(rf"\b(?:{alternation('range_between')})\s+(?:(?:{alternation('range_article')})\s+)?"
+                          rf"[\w.]+\s+(?:{alternation('range_and')})\s+$", re.IGNORECASE)
+
+
+def _range_upper(f: Figure) -> str | None:
+    """``tussen de 200 en 300 militairen``: the upper bound is a ceiling."""
+    return "max" if _RANGE_UPPER.search(f.text, max(f.s, f.n.start - 40), f.n.start) else None
+
+
+def _range_lower(f: Figure) -> str | None:
+    """The lower bound of a range is an approximation."""
+    return "approx" if f.count_rule == "range-lower-bound" else None
+
+
 QUALIFIER_RULES = (
+    ("range-upper-bound", _range_upper),
+    ("range-lower-bound", _range_lower),
     ("cue-max", _cue_max),
     ("cue-approx", _cue_approx),
 )
@@ -78,13 +100,23 @@ def _qualifier_max(f: Figure) -> str | None:
 
 
 def _sentence_cue(meaning: str):  # noqa: ANN202 - a rule
+    kind = "mandate" if meaning == "decision" else meaning
+
     def rule(f: Figure) -> str | None:
-        return meaning if cue_pattern(meaning).search(f.text, f.s, f.e) else None
+        return kind if cue_pattern(meaning).search(f.text, f.s, f.e) else None
     return rule
 
 
+_NO_CEILING = frozenset({"cue-decision", "context-decision"})
+
+
 def _context_cue(f: Figure) -> str | None:
-    return f.context_kind
+    return f.context_kind if f.context_kind != "decision" else None
+
+
+def _context_decision(f: Figure) -> str | None:
+    """A figure under a decision (``Het kabinet besluit tot deze bijdrage:``)."""
+    return "mandate" if f.context_kind == "decision" else None
 
 
 def _period_after_document(f: Figure) -> str | None:
@@ -95,8 +127,10 @@ def _period_after_document(f: Figure) -> str | None:
 KIND_RULES = (
     ("qualifier-max", _qualifier_max),
     ("cue-mandate", _sentence_cue("mandate")),
+    ("cue-decision", _sentence_cue("decision")),
     ("cue-planned", _sentence_cue("planned")),
     ("context-cue", _context_cue),
+    ("context-decision", _context_decision),
     ("period-after-document", _period_after_document),
 )
 
@@ -160,9 +194,32 @@ def _has_cue(text: str, s: int, e: int) -> bool:
 def _counted_group(f: Figure) -> bool:
     """Is the figure a group's size (``een team van 32``) or a nation's people (``9 Nederlandse
     stafofficieren``)? Such a figure states a contribution without a cue word."""
-    if unit_frame(f.text, f.s, f.n.start) is not None:
+    if unit_frame(f.text, f.s, f.n.start) is not None or f.count_rule == "head-count":
         return True
-    return any(x.kind == "demonym" and x.iso3 for x in f.ents.between(f.n.end, f.noun_end))
+    if country_before(f):
+        return True
+    return _military_noun(f) or any(x.kind == "demonym" and x.iso3 for x in f.ents.between(f.n.end, f.noun_end))
+
+
+def _military_noun(f: Figure) -> bool:
+    """Does the figure count soldiers (``militairen``, ``manschappen``, ``man``) as the subject that
+    opens its sentence (``Zo'n 70 militairen bewaken ...``)? Soldiers near a mission are sent there;
+    people in general (``mensen``, ``personen``) need a cue."""
+    noun = f.text[f.n.end : f.noun_end].split()
+    if not noun or noun[-1].lower() not in _MILITARY_NOUNS:
+        return False
+    lead = f.text[f.s : f.n.start].replace("’", "'").split()
+    return all(w.lower().strip(" -–•*") in _FIGURE_LEAD or any(c.isdigit() for c in w) or _is_number_word(w)
+               for w in lead)
+
+
+def _is_number_word(word: str) -> bool:
+    found = find_numbers(word)
+    return len(found) == 1 and found[0].text == word
+
+
+_MILITARY_NOUNS = word_set("military_noun")
+_FIGURE_LEAD = word_set("figure_lead") | {""}
 
 
 # ------------------------------------------------------------------------------ one figure
@@ -189,7 +246,7 @@ def _decide(f: Figure, combined: set[str]) -> dict | None:
     (f.period_start, f.period_end, f.context_kind), period_rule = figure_period(f)
     kind, kind_rule = first_answer(KIND_RULES, f, default=("actual", "default-actual"))
     qualifier = f.qualifier
-    if kind == "mandate" and qualifier == "exact":
+    if kind == "mandate" and qualifier == "exact" and kind_rule not in _NO_CEILING:
         qualifier, qualifier_rule = "max", "mandate-ceiling"
     component, component_rule = component_for(f)
     if named is not None:
@@ -265,7 +322,7 @@ def extract(doc: Document) -> list[dict]:
     for (s, e), people in zip(sents, people_sentences(doc, sents), strict=True):
         if not people:
             continue  # no word for people (nor "aantal"): no count, and no number scan
-        found = counts_in(doc, s, e)
+        found = counts_in(doc, s, e, lambda pos, s=s: country_right_before(text, ents, s, pos) is not None)
         if not found or cue_pattern("exclude").search(text, s, e):
             continue
         for f in _figures(doc, ents, s, e, found):

@@ -61,8 +61,13 @@ BLIND4 = [
        [("ALL", 80)], ("contributor", "personnel")),
 ]
 
+REALDEV = [  # patterns of the real documents of ../shared/realdev, in sentences written for the tests
+    ex("Het kamp van MINUSMA groeit. Spanje ontplooit dit najaar 150 militairen in Gao.", "2026-06-15",
+       [("ESP", "MINUSMA", 150)]),
+]
 
-@pytest.mark.parametrize(FIELDS, SEEDS + BLIND1 + BLIND3 + BLIND4)
+
+@pytest.mark.parametrize(FIELDS, SEEDS + BLIND1 + BLIND3 + BLIND4 + REALDEV)
 def test_contributor(text, date, expected, cols, title):
     assert rows(text, date, cols, title) == expected
 

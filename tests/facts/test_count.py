@@ -58,13 +58,26 @@ BLIND4 = [
     ex("De Nederlandse bijdrage aan EUMPM Niger bestaat uit een trainingsteam van 18 mariniers "
        "voor de opleiding van Nigerese genie-eenheden.", "2027-04-20", [("NLD", "other", 18)]),
 ]
+REALDEV = [  # patterns of the real documents of ../shared/realdev, in sentences written for the tests
+    ex("De bijdragen aan EUTM Mali zijn als volgt: Spanje 14 personen, Malta een persoon, Zweden drie personen.",
+       "2026-06-15", [("ESP", "EUTM Mali", 14), ("MLT", "EUTM Mali", 1), ("SWE", "EUTM Mali", 3)]),
+    ex("Het kamp van MINUSMA is klaar.\nDe 120-koppige eenheid komt volgende maand.", "2026-06-15",
+       [("NLD", "MINUSMA", 120)]),
+    ex("De bijdrage aan MINUSMA wordt verlengd. Tussen de honderd en tweehonderd militairen gaan terug.",
+       "2026-06-15", [(100, "approx"), (200, "max")], ("personnel", "qualifier")),
+    ex("MINUSMA\nDe minister gaf een aantal militairen een medaille voor 60 dagen dienst.", "2026-06-15", []),
+    ex("MINUSMA\nZo'n 70 militairen bewaken het kamp.", "2026-06-15", [("NLD", "MINUSMA", 70)]),
+    ex("MINUSMA\nDe minister bezocht de circa 80 Nederlandse mannen en vrouwen in Gao.", "2026-06-15",
+       [("NLD", "MINUSMA", 80)]),
+    ex("MINUSMA\nBij een aanval kwamen 14 militairen om.", "2026-06-15", []),
+]
 BUGS_CAUGHT = [
     # "het aantal <noun>": a bare number of the sentence counts that noun (not a year)
     ex("Het aantal militairen bij MINUSMA bedraagt nu 45.", "2026-06-15", [("NLD", "MINUSMA", 45)]),
 ]
 
 
-@pytest.mark.parametrize(FIELDS, SEEDS + BLIND1 + BLIND3 + BLIND4 + BUGS_CAUGHT)
+@pytest.mark.parametrize(FIELDS, SEEDS + BLIND1 + BLIND3 + BLIND4 + REALDEV + BUGS_CAUGHT)
 def test_count(text, date, expected, cols, title):
     assert rows(text, date, cols, title) == expected
 

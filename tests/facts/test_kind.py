@@ -19,7 +19,15 @@ SEEDS = [
        ("mission", "personnel", "qualifier", "period_start", "period_end", "kind")),
 ]
 
+REALDEV = [  # an artikel 100 decision's figures are a mandate, not a ceiling (GOLD-RULES.md)
+    ex("Het kabinet heeft besloten tot deze inzet voor MINUSMA:\n- 40 militairen voor de staf;\n"
+       "- 12 politieagenten.", "2026-06-15", [(40, "exact", "mandate"), (12, "exact", "mandate")],
+       ("personnel", "qualifier", "kind")),
+    ex("Het kabinet heeft besloten met ongeveer twintig mensen bij te dragen aan EUTM Mali.", "2026-06-15",
+       [(20, "approx", "mandate")], ("personnel", "qualifier", "kind")),
+]
 
-@pytest.mark.parametrize(FIELDS, SEEDS)
+
+@pytest.mark.parametrize(FIELDS, SEEDS + REALDEV)
 def test_kind(text, date, expected, cols, title):
     assert rows(text, date, cols, title) == expected
