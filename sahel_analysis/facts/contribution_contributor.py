@@ -199,10 +199,24 @@ def _country_subject(f: Figure) -> str | None:
     before = _nations_before(f)
     if not before or before[-1].kind != "country":
         return None
-    text, s, x = f.text, f.s, before[-1]
-    if (_SUBJECT_START.fullmatch(text, s, x.start) and not _CLAUSE_MARK.search(text, x.end, f.n.start)
-            and not cue_pattern("request").search(text, s, f.n.start)):
-        return x.iso3
+    text, x = f.text, before[-1]
+    for s in dict.fromkeys((f.s, f.cs)):  # the sentence's subject, or its clause's ("..., Spanje wil 60 ...")
+        if (x.start >= s and _SUBJECT_START.fullmatch(text, s, x.start)
+                and not _CLAUSE_MARK.search(text, x.end, f.n.start)
+                and not cue_pattern("request").search(text, s, f.n.start)):
+            return x.iso3
+    return None
+
+
+def _relative_nation(f: Figure) -> str | None:
+    """``... Frankrijk, dat met 4.000 militairen aanwezig is``: the nation that a relative clause holding
+    the figure is about."""
+    m = _RELATIVE.match(f.text, f.cs - 1) if f.cs > f.s else None
+    if m is None:
+        return None
+    nations = [x for x in f.ents.between(max(f.s, f.cs - 40), f.cs) if x.iso3 and x.kind in NATIONS]
+    if nations and not f.text[nations[-1].end : f.cs - 1].strip():
+        return nations[-1].iso3
     return None
 
 
@@ -217,6 +231,7 @@ CONTRIBUTOR_RULES = (
     ("code-governs", _code_governs),
     ("whole-mission-subject", _whole_subject),
     ("country-subject", _country_subject),
+    ("relative-clause-nation", _relative_nation),
 )
 
 

@@ -26,6 +26,8 @@ _RANGE_AND = re.compile(rf"\s+(?P<w>{alternation('range_and')})\s+", re.IGNORECA
 _RANGE_BETWEEN = re.compile(rf"\b(?:{alternation('range_between')})\s+(?:(?:{alternation('range_article')})\s+)?$",
                             re.IGNORECASE)
 _ONE_PERSON = re.compile(rf"\b(?:{alternation('one')})\s+(?=(?:{alternation('single_person')})\b)", re.IGNORECASE)
+_THE_ONLY = re.compile(rf"\b(?:{alternation('the_only_article')})\s+(?P<one>{alternation('the_only')})\s+"
+                       rf"(?=(?:{alternation('single_person')})\b)", re.IGNORECASE)
 _WORD = re.compile(r"[^\W\d][\w’'\-]*|\(|\)|[’']s\b")
 _TOKEN = re.compile(r"\w+")
 _AANTAL = re.compile(rf"\b(?:{alternation('count_of')})\s+(?:(?P<adj>\w+)\s+)?(?P<noun>\w+)", re.IGNORECASE)
@@ -225,6 +227,12 @@ def _one_person(text: str, s: int, e: int) -> list[NumberMatch]:
             for m in _ONE_PERSON.finditer(text, s, e)]
 
 
+def _the_only(text: str, s: int, e: int) -> list[NumberMatch]:
+    """``de enige Nederlander in EUTM``: one person (sentence positions)."""
+    return [NumberMatch(m.start("one") - s, m.end("one") - s, 1.0, m["one"], True)
+            for m in _THE_ONLY.finditer(text, s, e)]
+
+
 def counts_in(doc: Document, s: int, e: int, one_after: Callable[[int], bool] | None = None) -> list[Count]:
     """Counts of people in sentence ``[s, e)``: (number, end of noun phrase, noun label, rule).
     ``one_after(pos)``: may an ``een`` at ``pos`` (``een persoon``) count one person?"""
@@ -233,7 +241,7 @@ def counts_in(doc: Document, s: int, e: int, one_after: Callable[[int], bool] | 
     numbers = [n for n in chunk_numbers
                if not (n.value < 1 or n.value != int(n.value) or n.value >= 1e6)]
     ones = _one_person(text, s, e) if one_after is not None else []
-    ones = [n for n in ones if one_after(s + n.start)]
+    ones = [n for n in ones if one_after(s + n.start)] + _the_only(text, s, e)
     if ones:
         numbers = sorted(numbers + ones, key=lambda n: n.start)
     if not numbers:

@@ -7,13 +7,14 @@ Each case is a named rule (:data:`MISSION_RULES`)."""
 from __future__ import annotations
 
 import re
+from functools import cache
 
 from sahel_analysis.facts.contribution_rules import Figure, first_answer
 from sahel_analysis.facts.contribution_vocab import alternation, combinations, combined_name, words
-from sahel_analysis.facts.spans import clause_bounds
+from sahel_analysis.facts.spans import alias_pattern, clause_bounds
 from sahel_analysis.model import Document
 from sahel_analysis.sentences import find_all, is_heading, lowered, section_of, sentences_at
-from sahel_analysis.vocab import Entities, Entity, find_entities
+from sahel_analysis.vocab import Entities, Entity, find_entities, read_csv
 
 MISSION_KINDS = ("mission", "programme")
 _GENERIC_MISSION = re.compile(rf"\b(?:{alternation('generic_mission')})\b", re.IGNORECASE)
@@ -191,6 +192,27 @@ def _most_named(f: Figure) -> str | None:
     return found[-1] if found else None
 
 
+@cache
+def _mission_hints() -> list[tuple[str, re.Pattern[str], str]]:
+    """(mission, cue pattern, country) of vocab/contribution_mission_hints.csv."""
+    return [(r["mission"], re.compile(rf"(?<![\w\-]){alias_pattern(r['cue'])}(?![\w\-])", re.IGNORECASE),
+             r["country"]) for r in read_csv("contribution_mission_hints.csv")]
+
+
+def _kind_and_country(f: Figure) -> str | None:
+    """A document that names no mission but a kind of mission and a country (``een VN-missie``
+    and ``Mali``): the mission of that kind there."""
+    doc = f.doc
+    if "contribution_hinted_mission" not in doc.memo:
+        found = None
+        if not mission_ents(f.ents):
+            countries = {x.iso3 for x in f.ents if x.kind == "country"}
+            text = f"{doc.title or ''}\n{doc.text}"
+            found = next((m for m, cue, iso3 in _mission_hints() if iso3 in countries and cue.search(text)), None)
+        doc.memo["contribution_hinted_mission"] = found
+    return doc.memo["contribution_hinted_mission"]
+
+
 MISSION_RULES = (
     ("own-clause", _own_clause),
     ("same-sentence", _same_sentence),
@@ -201,6 +223,7 @@ MISSION_RULES = (
     ("heading", _context("heading")),
     ("title", _title),
     ("most-named", _most_named),
+    ("kind-and-country", _kind_and_country),
 )
 IN_SENTENCE = frozenset({"own-clause", "same-sentence"})
 

@@ -51,6 +51,7 @@ class Figure:
     named: str | None = None  # the mission's own name where ``mission`` is ``other``
     contributor: str = "NLD"
     qualifier: str = "exact"
+    qualifier_rule: str = ""
     period_start: str | None = None
     period_end: str | None = None
     context_kind: str | None = None

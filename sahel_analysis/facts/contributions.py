@@ -96,7 +96,8 @@ QUALIFIER_RULES = (
 
 
 def _qualifier_max(f: Figure) -> str | None:
-    return "mandate" if f.qualifier == "max" else None
+    """A ceiling cue (``maximaal``) states a mandate; the upper bound of a range does not."""
+    return "mandate" if f.qualifier == "max" and f.qualifier_rule != "range-upper-bound" else None
 
 
 def _sentence_cue(meaning: str):  # noqa: ANN202 - a rule
@@ -243,6 +244,7 @@ def _decide(f: Figure, combined: set[str]) -> dict | None:
         mission_rule = combined_rule or mission_rule
     f.mission, f.named = mission, named
     f.qualifier, qualifier_rule = first_answer(QUALIFIER_RULES, f, default=("exact", "default-exact"))
+    f.qualifier_rule = qualifier_rule
     (f.period_start, f.period_end, f.context_kind), period_rule = figure_period(f)
     kind, kind_rule = first_answer(KIND_RULES, f, default=("actual", "default-actual"))
     qualifier = f.qualifier

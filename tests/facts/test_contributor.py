@@ -64,6 +64,10 @@ BLIND4 = [
 REALDEV = [  # patterns of the real documents of ../shared/realdev, in sentences written for the tests
     ex("Het kamp van MINUSMA groeit. Spanje ontplooit dit najaar 150 militairen in Gao.", "2026-06-15",
        [("ESP", "MINUSMA", 150)]),
+    ex("Bij Takuba doen meer landen mee: Zweden denkt na, Tsjechië wil 40 militairen leveren.", "2026-06-15",
+       [("CZE", "Takuba", 40, "planned")], ("contributor", "mission", "personnel", "kind")),
+    ex("Barkhane wordt geleid door Frankrijk, dat met 4.000 militairen in de regio aanwezig is.", "2026-06-15",
+       [("FRA", "Barkhane", 4000)]),
 ]
 
 

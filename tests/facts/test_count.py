@@ -70,6 +70,9 @@ REALDEV = [  # patterns of the real documents of ../shared/realdev, in sentences
     ex("MINUSMA\nDe minister bezocht de circa 80 Nederlandse mannen en vrouwen in Gao.", "2026-06-15",
        [("NLD", "MINUSMA", 80)]),
     ex("MINUSMA\nBij een aanval kwamen 14 militairen om.", "2026-06-15", []),
+    ex("Kapitein Jansen, de enige Nederlander in EUTM Mali, traint genisten.", "2026-06-15",
+       [("NLD", "EUTM Mali", 1)]),
+    ex("MINUSMA\nTwee Nederlandse blauwhelmen hebben bij een ongeluk het leven gelaten.", "2026-06-15", []),
 ]
 BUGS_CAUGHT = [
     # "het aantal <noun>": a bare number of the sentence counts that noun (not a year)

@@ -50,8 +50,15 @@ BLIND3 = [
        "2026-06-15", [("NLD", "EUTM Mali", "advance team", 4)], COMP),
 ]
 
+REALDEV = [  # patterns of the real documents of ../shared/realdev, in sentences written for the tests
+    # a document naming no mission but a kind of mission and a country: the one mission of that kind there
+    ex("Ruim 300 Nederlandse militairen gaan naar Mali voor een vredesmissie van de VN.", "2026-06-15",
+       [("NLD", "MINUSMA", 300)]),
+    ex("Ruim 300 Nederlandse militairen gaan naar Niger voor een vredesmissie van de VN.", "2026-06-15", []),
+]
 
-@pytest.mark.parametrize(FIELDS, SEEDS + BLIND1 + BLIND3)
+
+@pytest.mark.parametrize(FIELDS, SEEDS + BLIND1 + BLIND3 + REALDEV)
 def test_mission(text, date, expected, cols, title):
     assert rows(text, date, cols, title) == expected
 
