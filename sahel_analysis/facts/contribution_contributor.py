@@ -11,7 +11,7 @@ from functools import cache
 from sahel_analysis.facts.contribution_mission import mission_ents
 from sahel_analysis.facts.contribution_rules import Figure, first_answer
 from sahel_analysis.facts.contribution_vocab import NATIONS, alternation, iso3_codes
-from sahel_analysis.facts.spans import cue_pattern, cues
+from sahel_analysis.facts.spans import clause_bounds, cue_pattern, cues
 from sahel_analysis.vocab import Entities
 
 _BLUE_HELMETS = re.compile(alternation("blue_helmets"), re.IGNORECASE)
@@ -220,6 +220,30 @@ def _relative_nation(f: Figure) -> str | None:
     return None
 
 
+_IN_TOTAL = re.compile(rf"(?:{alternation('in_total')})\s+(?:\w+\s+)?$", re.IGNORECASE)
+
+
+def _mission_total(f: Figure) -> str | None:
+    """``In totaal nemen 500 personen deel aan de missie``: a total of people in the whole mission
+    (a whole-mission phrase after the figure), no nation named in its clause."""
+    text = f.text
+    if not _IN_TOTAL.search(text, max(f.cs, f.n.start - 30), f.n.start):
+        return None
+    _cs, ce = clause_bounds(text, f.s, f.e, f.n.start, f.noun_end)
+    if _nations(f.ents, f.cs, ce) or not cue_pattern("whole").search(text, f.noun_end, ce):
+        return None
+    return "ALL"
+
+
+def _no_dutch_document(f: Figure) -> str | None:
+    """A news item that never names the Netherlands (an item on a foreign or international force):
+    its figures are the whole force's, not Dutch (the government's own papers are Dutch throughout)."""
+    doc = f.doc
+    if "contribution_names_nld" not in doc.memo:
+        doc.memo["contribution_names_nld"] = doc.doc_type != "nieuwsbericht" or any(x.iso3 == "NLD" for x in f.ents)
+    return None if doc.memo["contribution_names_nld"] else "ALL"
+
+
 CONTRIBUTOR_RULES = (
     ("cue-all", _all_cue),
     ("nation-in-noun-phrase", _nation_after_number),
@@ -230,8 +254,10 @@ CONTRIBUTOR_RULES = (
     ("nation-governs", _nation_governs),
     ("code-governs", _code_governs),
     ("whole-mission-subject", _whole_subject),
+    ("whole-mission-total", _mission_total),
     ("country-subject", _country_subject),
     ("relative-clause-nation", _relative_nation),
+    ("no-dutch-in-document", _no_dutch_document),
 )
 
 

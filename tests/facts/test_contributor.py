@@ -4,6 +4,8 @@ code, a unit's demonym, else NLD."""
 import pytest
 
 from sahel_analysis.facts.contribution_contributor import unit_frame
+from sahel_analysis.facts.contributions import extract
+from tests.docs import text_doc
 
 from .cases import FIELDS, ex, rows
 
@@ -68,6 +70,8 @@ REALDEV = [  # patterns of the real documents of ../shared/realdev, in sentences
        [("CZE", "Takuba", 40, "planned")], ("contributor", "mission", "personnel", "kind")),
     ex("Barkhane wordt geleid door Frankrijk, dat met 4.000 militairen in de regio aanwezig is.", "2026-06-15",
        [("FRA", "Barkhane", 4000)]),
+    ex("EUTM Mali\nIn totaal nemen 420 personen deel aan de missie; Nederland levert er 12.", "2026-06-15",
+       [("ALL", "EUTM Mali", 420)]),
 ]
 
 
@@ -87,3 +91,15 @@ _FRAMES = "een team van maximaal 14 en een groep van 30 en een bataljon van de 3
 def test_unit_frame(number, head):
     got = unit_frame(_FRAMES, 0, _FRAMES.index(number))
     assert got == (_FRAMES.index(head) if head else None)
+
+
+@pytest.mark.parametrize(("text", "doc_type", "contributor"), [  # REALDEV patterns, sentences written for the tests
+    # a news item that never names the Netherlands: its figures are the whole force's
+    ("De EU start een trainingsmissie. Ruim 150 militairen gaan naar EUTM Mali.", "nieuwsbericht", "ALL"),
+    ("De EU start een trainingsmissie. Nederland levert 15 militairen aan EUTM Mali.", "nieuwsbericht", "NLD"),
+    ("De EU start een trainingsmissie. Ruim 150 militairen gaan naar EUTM Mali.", "kamerbrief", "NLD"),
+])
+def test_news_item_without_the_netherlands(text, doc_type, contributor):
+    doc = text_doc(text, "2026-06-15")
+    doc.doc_type = doc_type
+    assert [r["contributor"] for r in extract(doc)] == [contributor]

@@ -25,7 +25,9 @@ REALDEV = [  # an artikel 100 decision's figures are a mandate, not a ceiling (G
        ("personnel", "qualifier", "kind")),
     ex("Het kabinet heeft besloten met ongeveer twintig mensen bij te dragen aan EUTM Mali.", "2026-06-15",
        [(20, "approx", "mandate")], ("personnel", "qualifier", "kind")),
-    ex("MINUSMA\nTussen de 200 en 250 militairen vertrekken in mei.", "2026-06-15",
+    ex("MINUSMA\nDe regering vroeg de 9.000 man sterke troepenmacht te vertrekken.", "2026-06-15",
+       [(9000, "actual")], ("personnel", "kind")),
+    ex("MINUSMA\nTussen de 200 en 250 militairen reizen af in mei.", "2026-06-15",
        [(200, "approx", "planned"), (250, "max", "planned")], ("personnel", "qualifier", "kind")),
 ]
 
