@@ -239,6 +239,8 @@ def _no_dutch_document(f: Figure) -> str | None:
     """A news item that never names the Netherlands (an item on a foreign or international force):
     its figures are the whole force's, not Dutch (the government's own papers are Dutch throughout)."""
     doc = f.doc
+    if f.n.value == 1:
+        return None  # one person the item is about (a magazine's own people)
     if "contribution_names_nld" not in doc.memo:
         doc.memo["contribution_names_nld"] = doc.doc_type != "nieuwsbericht" or any(x.iso3 == "NLD" for x in f.ents)
     return None if doc.memo["contribution_names_nld"] else "ALL"

@@ -26,6 +26,8 @@ _RANGE_AND = re.compile(rf"\s+(?P<w>{alternation('range_and')})\s+", re.IGNORECA
 _RANGE_BETWEEN = re.compile(rf"\b(?:{alternation('range_between')})\s+(?:(?:{alternation('range_article')})\s+)?$",
                             re.IGNORECASE)
 _ONE_PERSON = re.compile(rf"\b(?:{alternation('one')})\s+(?=(?:{alternation('single_person')})\b)", re.IGNORECASE)
+_PERSON = re.compile(rf"[\s\-–•*]*(?P<one>{alternation('person_pronoun')})\b", re.IGNORECASE)
+_ON_MISSION = re.compile(rf"(?<![\w\-])(?:{alternation('on_mission')})(?![\w\-])", re.IGNORECASE)
 _THE_ONLY = re.compile(rf"\b(?:{alternation('the_only_article')})\s+(?P<one>{alternation('the_only')})\s+"
                        rf"(?=(?:{alternation('single_person')})\b)", re.IGNORECASE)
 _WORD = re.compile(r"[^\W\d][\w’'\-]*|\(|\)|[’']s\b")
@@ -40,7 +42,8 @@ Count = tuple[NumberMatch, int, str, str]
 def _first_words() -> frozenset[str]:
     """Lower-case first words of the personnel nouns, and the ``count_of`` words: a cheap sentence filter."""
     words_ = {_TOKEN.match(n.lower()).group() for n, _ in units()[0] if _TOKEN.match(n)}
-    return frozenset(words_ | {w.lower() for w in _COUNT_OF} | {w.lower() for w in words("head_count")})
+    extra = [*_COUNT_OF, *words("head_count"), *(p.split()[-1] for p in words("on_mission"))]
+    return frozenset(words_ | {w.lower() for w in extra})
 
 
 # A character that may be a non-word one (the class holds the lower case of every non-word
@@ -211,11 +214,23 @@ def _aantal_noun(sent: _Sentence, n: NumberMatch) -> tuple[int, str] | None:
     return sent.s + n.end, label
 
 
+def _one_on_mission(sent: _Sentence, n: NumberMatch) -> tuple[int, str] | None:
+    """The person of :func:`_person_on_mission` counts as one, up to the words of the mission."""
+    if n.text.lower() not in _PRONOUNS:
+        return None
+    m = _ON_MISSION.search(sent.text, sent.s + n.end, sent.e)
+    return (m.end(), "total") if m else None
+
+
+_PRONOUNS = word_set("person_pronoun")
+
+
 COUNT_RULES = (
     ("number-before-noun", _number_before_noun),
     ("head-count", _head_count),
     ("range-lower-bound", _range_lower_bound),
     ("aantal-noun", _aantal_noun),
+    ("person-on-mission", _one_on_mission),
 )
 
 
@@ -225,6 +240,17 @@ def _one_person(text: str, s: int, e: int) -> list[NumberMatch]:
     return [NumberMatch(m.start() - s, m.end() - s - (len(m.group(0)) - len(m.group(0).rstrip())), 1.0,
                         m.group(0).rstrip(), True)
             for m in _ONE_PERSON.finditer(text, s, e)]
+
+
+def _person_on_mission(text: str, s: int, e: int) -> list[NumberMatch]:
+    """``Hij was een jaar op missie in Mali ...``: a sentence about one person on a mission
+    (the pronoun as the number one, sentence positions)."""
+    m = _PERSON.match(text, s, e)
+    if m is None or not _ON_MISSION.search(text, m.end(), e):
+        return []
+    return [NumberMatch(m.start("one") - s, m.end("one") - s, 1.0, m["one"], True)]
+
+
 
 
 def _the_only(text: str, s: int, e: int) -> list[NumberMatch]:
@@ -241,7 +267,7 @@ def counts_in(doc: Document, s: int, e: int, one_after: Callable[[int], bool] | 
     numbers = [n for n in chunk_numbers
                if not (n.value < 1 or n.value != int(n.value) or n.value >= 1e6)]
     ones = _one_person(text, s, e) if one_after is not None else []
-    ones = [n for n in ones if one_after(s + n.start)] + _the_only(text, s, e)
+    ones = [n for n in ones if one_after(s + n.start)] + _the_only(text, s, e) + _person_on_mission(text, s, e)
     if ones:
         numbers = sorted(numbers + ones, key=lambda n: n.start)
     if not numbers:

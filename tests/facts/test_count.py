@@ -72,6 +72,9 @@ REALDEV = [  # patterns of the real documents of ../shared/realdev, in sentences
     ex("MINUSMA\nBij een aanval kwamen 14 militairen om.", "2026-06-15", []),
     ex("Kapitein Jansen, de enige Nederlander in EUTM Mali, traint genisten.", "2026-06-15",
        [("NLD", "EUTM Mali", 1)]),
+    ex("Agent De Vries werkte bij de politie in Tilburg. Zij was twee jaar op missie in Niger voor "
+       "EUCAP Sahel Niger.", "2026-06-15", [("NLD", "EUCAP Sahel Niger", 1)]),
+    ex("Agent De Vries werkte bij de politie in Tilburg. Zij was twee jaar met verlof.", "2026-06-15", []),
     ex("MINUSMA\nTwee Nederlandse blauwhelmen hebben bij een ongeluk het leven gelaten.", "2026-06-15", []),
 ]
 BUGS_CAUGHT = [

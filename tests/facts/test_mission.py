@@ -54,6 +54,8 @@ REALDEV = [  # patterns of the real documents of ../shared/realdev, in sentences
     # a document naming no mission but a kind of mission and a country: the one mission of that kind there
     ex("Ruim 300 Nederlandse militairen gaan naar Mali voor een vredesmissie van de VN.", "2026-06-15",
        [("NLD", "MINUSMA", 300)]),
+    ex("Een Nederlandse agent was een jaar op missie in Mali bij de EUCAP Sahel. Hij leverde 20 politieagenten.",
+       "2026-06-15", [("NLD", "EUCAP Sahel Mali", 20)]),
     ex("Ruim 300 Nederlandse militairen gaan naar Niger voor een vredesmissie van de VN.", "2026-06-15", []),
 ]
 
