@@ -209,6 +209,8 @@ def _military_noun(f: Figure) -> bool:
     noun = f.text[f.n.end : f.noun_end].split()
     if not noun or noun[-1].lower() not in _MILITARY_NOUNS:
         return False
+    if f.doc.doc_type == "nieuwsbericht":
+        return True  # a news item on a mission speaks of its soldiers
     lead = f.text[f.s : f.n.start].replace("’", "'").split()
     return all(w.lower().strip(" -–•*") in _FIGURE_LEAD or any(c.isdigit() for c in w) or _is_number_word(w)
                for w in lead)

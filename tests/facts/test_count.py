@@ -126,3 +126,16 @@ def test_people_sentences_as_sentence_by_sentence(words, cuts):
     spans = [(a, b) for a, b in itertools.pairwise(edges) if a < b]  # any spans, even mid-word
     doc = text_doc(text)
     assert people_sentences(doc, spans) == [has_people_word(text[s:e]) for s, e in spans]
+
+
+@pytest.mark.parametrize(("text", "doc_type", "expected"), [  # REALDEV patterns, sentences written for the tests
+    # a news item on a mission speaks of its soldiers anywhere in a sentence; a letter needs a cue
+    ("EUTM Mali\nDe minister zegt dat ongeveer 120 instructeurs het leger gaan helpen.", "nieuwsbericht", [120]),
+    ("EUTM Mali\nDe minister zegt dat ongeveer 120 instructeurs het leger gaan helpen.", "kamerbrief", []),
+    # a news item that names no mission but the Dutch camp of one
+    ("Het kamp Castor in Gao (Mali) groeit: de 80-koppige genie-eenheid is klaar.", "nieuwsbericht", [80]),
+])
+def test_news_items(text, doc_type, expected):
+    doc = text_doc(text, "2026-06-15")
+    doc.doc_type = doc_type
+    assert [r["personnel"] for r in extract(doc)] == expected
