@@ -545,3 +545,14 @@ def mission_hosts() -> dict[str, frozenset[str]]:
     for row in read_csv("mission_hosts.csv"):
         out.setdefault(row["mission"], set()).add(row["iso3"])
     return {m: frozenset(cs) for m, cs in out.items()}
+
+
+# --- contributions
+@cache
+def contribution_words() -> dict[str, list[str]]:
+    """vocab/contribution_words.csv as role -> words (in file order): the small words the
+    contribution rules read around a figure."""
+    out: dict[str, list[str]] = {}
+    for row in read_csv("contribution_words.csv"):
+        out.setdefault(row["role"], []).append(row["word"])
+    return out
