@@ -152,13 +152,15 @@ class NumberMatch:
 
 @dataclass(frozen=True)
 class MoneyMatch:
-    """An amount of money in a text: span (number, scale and currency), amount, currency."""
+    """An amount of money in a text: span (number, scale and currency), amount, currency, and
+    where the currency stands (``side``: ``after`` the number, ``before`` it, or ``both``)."""
 
     start: int
     end: int
     amount: float
     currency: str
     text: str
+    side: str = "after"
 
 
 _WORD_PIECES = (
@@ -311,12 +313,12 @@ def find_money(text: str, numbers: list[NumberMatch] | None = None) -> list[Mone
         before = _CUR_BEFORE.search(text, max(0, n.start - 8), n.start)
         after = _CUR_AFTER.match(text, n.end)
         if after:
-            cur, start, end = _currency(after["cur"]), n.start, after.end()
+            cur, start, end, side = _currency(after["cur"]), n.start, after.end(), "after"
             if before and _currency(before["cur"]) == cur:
-                start = before.start()
+                start, side = before.start(), "both"
         elif before:
-            cur, start, end = _currency(before["cur"]), before.start(), n.end
+            cur, start, end, side = _currency(before["cur"]), before.start(), n.end, "before"
         else:
             continue
-        out.append(MoneyMatch(start, end, n.value, cur, text[start:end]))
+        out.append(MoneyMatch(start, end, n.value, cur, text[start:end], side))
     return out

@@ -424,3 +424,10 @@ def _countries() -> dict[str, str]:
 def countries() -> dict[str, str]:
     """ISO3 code -> Dutch display name, for every country."""
     return dict(_countries())
+
+
+# --- budgets
+@cache
+def budget_verbs() -> tuple[dict[str, str], ...]:
+    """The rows of budget_verbs.csv: verb forms with their role and where they stand to their subject."""
+    return tuple(read_csv("budget_verbs.csv"))
