@@ -15,20 +15,34 @@ sentence refers back to (``De kosten hiervan ...``).
 
 from __future__ import annotations
 
+import re
+from functools import cache
+
+from sahel_analysis.facts.budget_recipient import recipient
 from sahel_analysis.facts.budget_site import Rule, Site, decide, opens_with, points_back, previous
 from sahel_analysis.facts.budget_vocab import (
+    alternation,
     before_end,
     beneficiary_rx,
     cost_verb_rx,
     cue_rx,
     cues,
     fund_owners,
+    joiner_rx,
+    mission_noun_rx,
     noun_of_owner,
+    opening_budget_rx,
     own_share,
+    paying_verb_rx,
+    receiving_verb_rx,
+    run_by,
+    state_body_of_rx,
+    state_body_rx,
     terminal_abbrevs,
     verb_after_subject,
     verb_before_subject,
 )
+from sahel_analysis.facts.spans import clause_bounds
 from sahel_analysis.vocab import Entities, Entity
 
 NLD = "NLD"
@@ -50,7 +64,7 @@ def _actor_in_clause(w: Site) -> str | None:
     a demonym before a contribution noun (``de Duitse bijdrage``)."""
     text, s, pos = w.text, w.s, w.start
     for x in payer_candidates(w.ents, s, w.e):
-        if x.end > pos or ";" in text[x.end : pos]:
+        if x.end > pos or ";" in text[x.end : pos] or cue_rx("subordinator").search(text, x.end, pos):
             continue
         if x.kind == "demonym":
             if own_share().match(text, x.end):
@@ -60,6 +74,39 @@ def _actor_in_clause(w: Site) -> str | None:
             continue
         if verb_after_subject().match(text, x.end) or verb_before_subject().search(text, max(s, x.start - 24), x.start):
             return _payer(x)
+    return None
+
+
+def _state_body_subject(w: Site) -> str | None:
+    """``dat de regering van Mali ... aan Wagner heeft betaald``, ``de Malinese regering betaalde``:
+    the country whose state body is the subject of a paying verb in the amount's clause (also at
+    its end, after the amount)."""
+    text, s = w.text, w.s
+    cs, ce = clause_bounds(text, s, w.e, w.start, w.end)
+    for x in payer_candidates(w.ents, cs, w.start):
+        if not x.iso3 or x.iso3 == NLD:
+            continue
+        body = (state_body_rx().match(text, x.end) if x.kind == "demonym"
+                else state_body_of_rx().search(text, max(cs, x.start - 40), x.start))
+        if body and paying_verb_rx().search(text, x.end, ce):
+            return x.iso3
+    return None
+
+
+@cache
+def _all_payers_rx() -> re.Pattern[str]:
+    return re.compile(rf"(?<![\w\-])(?:{alternation('all_payers')})(?![\w])", re.IGNORECASE)
+
+
+def _all_payers(w: Site) -> str | None:
+    """``De donoren zegden ... toe``, ``Op de conferentie werd in totaal ... toegezegd``: the money of
+    all payers together, with no single payer (``ALL``)."""
+    text = w.text
+    cs, _ = clause_bounds(text, w.s, w.e, w.start, w.end)
+    if _all_payers_rx().search(text, cs, w.start):
+        return "ALL"
+    if cue_rx("conference_noun").search(text, w.s, w.e) and cue_rx("total").search(text, cs, w.start):
+        return "ALL"
     return None
 
 
@@ -136,10 +183,26 @@ def _own_government_named(w: Site) -> str | None:
     return NLD
 
 
+def _mission_budget(w: Site) -> str | None:
+    """A mission's own budget or cost (``De operatie kost ...``, ``Het budget ... is vastgesteld
+    op``, ``De VN-missie beschikte over een budget van``), not a contribution to it: paid by the
+    organisation or country that runs the mission the money is for."""
+    text, s, pos = w.text, w.s, w.start
+    if _opens_from_fund(w) or not cue_rx("mission_budget").search(text, s, pos):
+        return None
+    if cue_rx("contribution_noun").search(text, s, pos) or cue_rx("own", case=True).search(text, s, w.e):
+        return None
+    if not (mission_noun_rx().search(text, s, pos) or opening_budget_rx().match(text, s, pos)):
+        return None
+    mission, _ = recipient(w)
+    return run_by().get(mission) if mission else None
+
+
 def _passive_contribution(w: Site) -> str | None:
-    """``wordt een bijdrage ... verstrekt`` with no other possible payer: our own."""
-    if _opens_from_fund(w) or not all(cue_rx(m).search(w.text, w.s, w.e) for m in
-                                      ("passive_aux", "passive_pay", "pay_noun")):
+    """``wordt een bijdrage ... verstrekt``, ``UNICEF ontvangt ...`` with no other possible payer:
+    our own."""
+    passive = all(cue_rx(m).search(w.text, w.s, w.e) for m in ("passive_aux", "passive_pay", "pay_noun"))
+    if _opens_from_fund(w) or not (passive or receiving_verb_rx().search(w.text, w.s, w.e)):
         return None
     return None if other_payer(w) else NLD
 
@@ -171,12 +234,15 @@ def other_payer(w: Site) -> bool:
 
 SENTENCE_RULES: list[Rule] = [
     ("actor-in-clause", _actor_in_clause),
+    ("state-body-subject", _state_body_subject),
+    ("all-payers", _all_payers),
     ("agent-of-passive", _agent_of_passive),
     ("payer-of-cost-verb", _cost_verb_payer),
     ("owned-fund-source", _owned_fund_source),
     ("named-fund-source", _named_fund_source),
     ("fund-of-previous-sentence", _previous_fund),
     ("own-government-named", _own_government_named),
+    ("mission-own-budget", _mission_budget),
     ("passive-contribution-own", _passive_contribution),
     ("costs-stated-own", _own_costs),
 ]
@@ -221,3 +287,22 @@ RULES: list[Rule] = [
 def funder(w: Site) -> tuple[str | None, str]:
     """The funder of the amount at ``w`` and the name of the rule that decided it."""
     return decide(RULES, w, (None, "none-named"))
+
+
+def each_payer(w: Site) -> list[str]:
+    """``België en Denemarken gaven elk 2 miljoen euro``: the payers of a list before the amount in
+    its clause, each paying the amount (an ``each`` cue after the list, near the amount); [] where
+    the amount is not each one's."""
+    text = w.text
+    cs, ce = clause_bounds(text, w.s, w.e, w.start, w.end)
+    if not cue_rx("each").search(text, cs, min(ce, w.end + 20)):
+        return []
+    run: list[Entity] = []
+    for x in payer_candidates(w.ents, cs, w.start):
+        if x.kind == "demonym":
+            continue
+        if run and not joiner_rx().fullmatch(text, run[-1].end, x.start):
+            run = []
+        run.append(x)
+    payers = list(dict.fromkeys(_payer(x) for x in run))
+    return payers if len(payers) > 1 and not cue_rx("each").search(text, cs, run[0].start) else []

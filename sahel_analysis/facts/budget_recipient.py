@@ -27,6 +27,8 @@ from sahel_analysis.facts.budget_vocab import (
     object_head,
     regions,
     state_body_rx,
+    verb_after_subject,
+    verb_before_subject,
 )
 from sahel_analysis.facts.spans import clause_bounds
 from sahel_analysis.sentences import section_of
@@ -50,8 +52,8 @@ def _names_recipient(text: str, s: int, x: Entity, end: int) -> bool:
     """Is ``x`` a mission/fund/programme the money goes to, or an organisation it is paid to?"""
     if x.kind in RECIPIENT_KINDS:
         return not is_source(text, s, x)
-    if x.kind != "org" or x.start < end:
-        return False
+    if x.kind not in ("org", "armed_group") or x.start < end or text[x.end : x.end + 1] == "-":
+        return False  # "het EU-Noodtrustfonds": a name's first part
     before = text[max(s, x.start - 60) : x.start]
     return bool(before_end("to_org").search(before) or noun_of_owner("programme_noun", True).search(before))
 
@@ -62,6 +64,23 @@ def _named(w: Site) -> list[Entity]:
     found = w.ents.between(s, w.e)
     sources = {x.canonical for x in found if x.kind in RECIPIENT_KINDS and is_source(text, s, x)}
     return [x for x in found if x.canonical not in sources and _names_recipient(text, s, x, w.end)]
+
+
+_RECEIVER_KINDS = (*RECIPIENT_KINDS, "org", "armed_group", "country", "place")
+
+
+def _receiver_subject(w: Site) -> str | None:
+    """``Het WFP ontvangt ...``, ``krijgt UNICEF ...``: the subject of a receiving verb before the
+    amount in its clause."""
+    text, pos = w.text, w.start
+    for x in w.ents.between(w.s, pos):
+        if x.kind not in _RECEIVER_KINDS or x.end > pos or ";" in text[x.end : pos]:
+            continue
+        if verb_after_subject(receiving=True).match(text, x.end) or verb_before_subject(receiving=True).search(
+            text, max(w.s, x.start - 24), x.start
+        ):
+            return x.iso3 if x.kind in ("country", "place") else x.canonical
+    return None
 
 
 def _named_after(w: Site) -> str | None:
@@ -119,7 +138,10 @@ def _referred(w: Site) -> str | None:
     if prev is None or "\n" in text[prev[1] : s]:
         return None
     named = [x for x in w.ents.between(*prev) if x.kind in RECIPIENT_KINDS and not is_source(text, prev[0], x)]
-    return named[-1].canonical if named else None
+    if named:
+        return named[-1].canonical
+    found = places(text, w.ents.between(*prev), *prev)  # "... via de Nigerese overheid. Het gaat om ..."
+    return "; ".join(found) if found else None
 
 
 def _unknown_name(w: Site) -> str | None:
@@ -213,7 +235,23 @@ def _paragraph_mission(w: Site) -> str | None:
     return _last_named(w.ents, _line_start(w), w.s)
 
 
+def _document_topic(w: Site) -> str | None:
+    """The mission, programme or fund the document is about, where the amount's clause does not
+    say where the money goes: the first its title names, else the first its text names (not a
+    fund money comes from or goes through)."""
+    if _states_destination(w):
+        return None
+    for x in find_entities(w.doc.title or ""):
+        if x.kind in RECIPIENT_KINDS:
+            return x.canonical
+    for x in w.ents:
+        if x.kind in RECIPIENT_KINDS and not is_source(w.text, max(0, x.start - 40), x):
+            return x.canonical
+    return None
+
+
 RULES: list[Rule] = [
+    ("receiver-subject", _receiver_subject),
     ("named-after-amount", _named_after),
     ("named-before-amount", _named_before),
     ("mission-family", _family_members),
@@ -223,6 +261,7 @@ RULES: list[Rule] = [
     ("section-heading", _heading_topic),
     ("previous-sentence-mission", _previous_sentence_mission),
     ("paragraph-mission", _paragraph_mission),
+    ("document-topic", _document_topic),
 ]
 
 

@@ -36,22 +36,49 @@ def before_end(*meanings: str, article: str = "article", gap: str = "", case: bo
 
 
 @cache
-def verb_after_subject() -> re.Pattern[str]:
-    """A paying verb (or contribution noun) at most two words after its subject."""
-    alts = _verbs("after_subject")
+def verb_after_subject(receiving: bool = False) -> re.Pattern[str]:
+    """A paying verb (or contribution noun) at most two words after its subject; with
+    ``receiving``, a receiving verb (``WFP ontvangt``)."""
+    alts = _verbs("after_subject", receiving)
     return re.compile(rf"\s+(?:\w+\s+){{0,2}}?(?:{alts})\b", re.IGNORECASE)
 
 
 @cache
-def verb_before_subject() -> re.Pattern[str]:
-    """A paying verb right before its subject (``heeft de EU``, ``levert Nederland``)."""
+def verb_before_subject(receiving: bool = False) -> re.Pattern[str]:
+    """A paying verb right before its subject (``heeft de EU``, ``levert Nederland``); with
+    ``receiving``, a receiving verb (``krijgt UNICEF``)."""
     art = alternation("article")
-    return re.compile(rf"\b(?:{_verbs('before_subject')})\s+(?:(?:{art})\s+)?$", re.IGNORECASE)
+    return re.compile(rf"\b(?:{_verbs('before_subject', receiving)})\s+(?:(?:{art})\s+)?$", re.IGNORECASE)
 
 
-def _verbs(position: str) -> str:
-    forms = [r["form"] for r in budget_verbs() if r[position] == "yes"]
+@cache
+def receiving_verb_rx() -> re.Pattern[str]:
+    """Any form of a receiving verb (``ontvangt``, ``kreeg``)."""
+    forms = [r["form"] for r in budget_verbs() if r["role"] == "receiving"]
+    alts = "|".join(re.escape(w) for w in sorted(forms, key=len, reverse=True))
+    return re.compile(rf"(?<![\w\-])(?:{alts})(?![\w])", re.IGNORECASE)
+
+
+@cache
+def paying_verb_rx() -> re.Pattern[str]:
+    """Any paying verb form (not an auxiliary, nor a receiving verb) or paid participle."""
+    forms = [r["form"] for r in budget_verbs() if r["role"] in ("paying", "pledging", "reserving")]
+    forms += cues()["paid_participle"]
+    alts = "|".join(re.escape(w) for w in sorted(forms, key=len, reverse=True))
+    return re.compile(rf"(?<![\w\-])(?:{alts})(?![\w])", re.IGNORECASE)
+
+
+def _verbs(position: str, receiving: bool) -> str:
+    forms = [r["form"] for r in budget_verbs() if r[position] == "yes" and (r["role"] == "receiving") == receiving]
     return "|".join(re.escape(w) for w in sorted(forms, key=len, reverse=True))
+
+
+@cache
+def state_body_of_rx() -> re.Pattern[str]:
+    """A state body and ``van`` right before a country (``de overgangsregering van``)."""
+    art = alternation("article")
+    return re.compile(rf"\w*(?:{alternation('state_body')})\s+(?:{alternation('owner')})\s+(?:(?:{art})\s+)?$",
+                      re.IGNORECASE)
 
 
 @cache
@@ -110,8 +137,9 @@ def state_body_rx() -> re.Pattern[str]:
 
 @cache
 def destination_rx() -> re.Pattern[str]:
-    """A word that says where the money goes (``in``, ``tbv``), then a space."""
-    return re.compile(rf"(?<![\w\-])(?:{alternation('beneficiary', 'beneficiary_next')})\s", re.IGNORECASE)
+    """A word that says where the money goes (``in``, ``tbv``), then a space (not a year or a day:
+    ``in 2025`` says when)."""
+    return re.compile(rf"(?<![\w\-])(?:{alternation('beneficiary', 'beneficiary_next')})\s(?!\d)", re.IGNORECASE)
 
 
 @cache
@@ -143,3 +171,22 @@ def object_head() -> re.Pattern[str]:
 def terminal_abbrevs() -> tuple[str, ...]:
     """Abbreviations after which the sentence splitter cuts where a capital follows (``jl.``)."""
     return tuple(" " + r["abbreviation"] for r in read_csv("abbreviations.csv") if r["terminal"] == "true")
+
+
+@cache
+def run_by() -> dict[str, str]:
+    """Mission -> the organisation or country that runs it (and pays its own budget)."""
+    return {cue: m.split(":", 1)[1] for m, found in cues().items() if m.startswith("run_by:") for cue in found}
+
+
+@cache
+def mission_noun_rx() -> re.Pattern[str]:
+    """A noun for a mission (``de operatie``, ``trainingsmissie``, ``VN-missie``)."""
+    return re.compile(rf"(?<![\w\-])(?:\w+-)?\w*(?:{alternation('mission_noun')})(?![\w])", re.IGNORECASE)
+
+
+@cache
+def opening_budget_rx() -> re.Pattern[str]:
+    """A sentence that opens with a budget noun as its subject (``Het budget ...``)."""
+    art = alternation("article")
+    return re.compile(rf"[\s\-–•*]*(?:(?:{art})\s+)?(?:{alternation('mission_budget')})(?![\w])", re.IGNORECASE)

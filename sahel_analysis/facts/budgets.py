@@ -10,24 +10,30 @@ per_year:...; qualifier:...``.
 
 from __future__ import annotations
 
-from sahel_analysis.facts.budget_funder import funder
+from sahel_analysis.facts.budget_funder import each_payer, funder
 from sahel_analysis.facts.budget_period import period
 from sahel_analysis.facts.budget_recipient import RECIPIENT_KINDS, recipient
 from sahel_analysis.facts.budget_site import Rule, Site, decide
 from sahel_analysis.facts.budget_vocab import cue_rx
 from sahel_analysis.facts.spans import nearest_cue, quote_span, span_numbers
 from sahel_analysis.model import Document
-from sahel_analysis.numbers import MoneyMatch, currency_hints, find_money, names_currency
+from sahel_analysis.numbers import MoneyMatch, currency_hints, find_money, names_currency, plausible_amount
 from sahel_analysis.sentences import lowered, sentences_at, sentences_of
 from sahel_analysis.vocab import entities_of
 
-__all__ = ["RECIPIENT_KINDS", "extract"]
+__all__ = ["RECIPIENT_KINDS", "extract", "implausible_amounts"]
 
 DROP = "drop"  # an amount rule's answer where the amount is no row
+_IMPLAUSIBLE = "budget_implausible"  # doc.memo key: the amounts dropped as implausible
 
 
 def _not_positive(m: MoneyMatch) -> str | None:
     return DROP if m.amount <= 0 else None
+
+
+def _implausible(m: MoneyMatch) -> str | None:
+    """Infinite, not a number, or above ``numbers.MAX_AMOUNT``: misread, not a budget."""
+    return DROP if not plausible_amount(m.amount) else None
 
 
 def _side(side: str):  # noqa: ANN202 - a rule
@@ -39,6 +45,7 @@ def _side(side: str):  # noqa: ANN202 - a rule
 
 AMOUNT_RULES: list[tuple[str, object]] = [
     ("not-positive", _not_positive),
+    ("implausible", _implausible),
     ("number-then-currency", _side("after")),
     ("currency-then-number", _side("before")),
     ("currency-both-sides", _side("both")),
@@ -116,11 +123,29 @@ def _row(w: Site, m: MoneyMatch, amount_rule: str) -> dict:
     }
 
 
+def implausible_amounts(doc: Document) -> list[dict]:
+    """The amounts :func:`extract` dropped from ``doc`` as implausible (``numbers.plausible_amount``):
+    ``start``, ``end`` (in the clean text), ``text`` and ``amount`` of each, for a warning."""
+    return list(doc.memo.get(_IMPLAUSIBLE, []))
+
+
+def _rows(w: Site, m: MoneyMatch, amount_rule: str) -> list[dict]:
+    """The row of the amount at ``w``; one per payer where a list of payers each pay it."""
+    row = _row(w, m, amount_rule)
+    payers = each_payer(w) if row["rule"].split("; ")[1] == "funder:actor-in-clause" else []
+    if not payers:
+        return [row]
+    rule = row["rule"].replace("funder:actor-in-clause", "funder:each-of-list")
+    return [{**row, "funder": payer, "rule": rule} for payer in payers]
+
+
 def extract(doc: Document) -> list[dict]:
-    """Budget rows (SCHEMA.md columns plus quote/start/end/rule) of one document."""
+    """Budget rows (SCHEMA.md columns plus quote/start/end/rule) of one document. Amounts too large
+    to be meant are no rows: :func:`implausible_amounts` lists them."""
     text = doc.text
     ents = entities_of(doc)
     rows: list[dict] = []
+    dropped = doc.memo[_IMPLAUSIBLE] = []
     for (s, e), prev in _money_sentences(doc):
         if not names_currency(text[s:e]):
             continue  # the numbers of the sentence are found once, for both tables
@@ -128,8 +153,10 @@ def extract(doc: Document) -> list[dict]:
         for m in find_money(text[s:e], span_numbers(doc, s, e)):
             amount, amount_rule = _amount(m)
             if amount == DROP:
+                if amount_rule == "implausible":
+                    dropped.append({"start": s + m.start, "end": s + m.end, "text": m.text, "amount": m.amount})
                 continue
             w = Site(doc, ents, s, e, s + m.start, s + m.end, prev, after=after)
-            rows.append(_row(w, m, amount_rule))
+            rows.extend(_rows(w, m, amount_rule))
             after = w.end
     return rows

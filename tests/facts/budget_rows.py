@@ -16,9 +16,9 @@ class Not:
     value: object
 
 
-def field_values(text: str, date: str, field: str) -> list:
+def field_values(text: str, date: str, field: str, title: str = "") -> list:
     """The values of ``field`` in the budget rows of ``text`` (a document dated ``date``)."""
-    return [row[field] for row in extract(text_doc(text, date))]
+    return [row[field] for row in extract(text_doc(text, date, title))]
 
 
 def check(values: list, expected: object) -> None:

@@ -80,3 +80,24 @@ def test_seed_memo_amount_and_quotes():
     for d in docs:
         for r in extract(d):
             assert d.text[r["start"]:r["end"]] == r["quote"]
+
+
+IMPLAUSIBLE = [  # BUGS_CAUGHT: absurd amounts are no rows, and are listed for a warning
+    ("Nederland draagt 99999999999999 miljard euro bij aan MINUSMA.", "2022-11-15"),
+    ("Nederland draagt " + "9" * 400 + " euro bij aan MINUSMA.", "2022-11-15"),
+]
+
+
+@pytest.mark.parametrize(("text", "date"), IMPLAUSIBLE)
+def test_implausible_amount_is_no_row_but_is_listed(text, date):
+    from sahel_analysis.facts.budgets import implausible_amounts
+
+    doc = text_doc(text, date)
+    assert extract(doc) == []
+    (dropped,) = implausible_amounts(doc)
+    assert doc.text[dropped["start"]:dropped["end"]] == dropped["text"]
+
+
+def test_an_amount_with_a_direction_mark_inside_is_read_right():
+    (row,) = extract(text_doc("Nederland draagt \u202a12,5\u202c miljoen euro bij aan MINUSMA.", "2022-11-15"))
+    assert (row["amount"], row["funder"], row["recipient"]) == (12_500_000, "NLD", "MINUSMA")

@@ -73,7 +73,39 @@ BLIND4 = [
     ("Nederland financiert met 900.000 euro het regionale opleidingscentrum ZXQW in Dakar.", "2024-10-15", "NLD"),
 ]
 
+BLIND3 = [  # a sentence that only says what the previous one was about takes its payer
+    ("Het kabinet zet de steun aan de rechtbanken van Tsjaad stop. Het gaat om ongeveer 3 miljoen euro per jaar.",
+     "2023-09-01", "NLD"),
+]
 
-@pytest.mark.parametrize(("text", "date", "expected"), SEEDS + BLIND1 + BLIND2 + BLIND4)
+REALDEV = [  # general patterns of the real documents, in sentences of our own
+    # a mission's own budget or cost is paid by whoever runs the mission
+    ("De trainingsmissie start in maart. De operatie duurt een jaar en kost naar schatting 9 miljoen euro.",
+     "2014-01-10", "EU", "EUTM Mali: de EU stuurt trainers"),
+    ("De VN-missie MINUSMA had een budget van bijna 1 miljard dollar per jaar.", "2023-07-01", "UN", ""),
+    ("Het budget tot eind 2025 is vastgesteld op 40 miljoen euro.", "2023-07-01", "EU",
+     "EU verlengt EUCAP Sahel Niger"),
+    # ... but the cost of a contribution to it is the contributor's
+    ("De kosten van de Nederlandse bijdrage aan EUTM Mali bedragen 2 miljoen euro.", "2023-07-01", "NLD", ""),
+    # the subject of a subordinate clause pays, not the one who tells it
+    ("Frankrijk heeft rapporten waaruit blijkt dat de regering van Tsjaad 40 miljoen dollar aan Wagner heeft betaald.",
+     "2023-07-01", "TCD", ""),
+]
+
+BUGS_CAUGHT = [  # per-country pledges (one row each) and conference totals (ALL)
+    ("Zweden en Denemarken gaven elk 2 miljoen euro aan het fonds.", "2023-07-01", ["SWE", "DNK"]),
+    ("Op de donorconferentie werd in totaal 400 miljoen euro toegezegd, waarvan Nederland 20 miljoen euro.",
+     "2023-07-01", ["ALL", "NLD"]),
+    ("De donoren zegden 300 miljoen euro toe voor de Sahel.", "2023-07-01", "ALL"),
+    ("Het WFP ontvangt 12 miljoen euro voor voedselhulp in Mali.", "2023-07-01", "NLD"),
+]
+
+
+@pytest.mark.parametrize(("text", "date", "expected"), SEEDS + BLIND1 + BLIND2 + BLIND3 + BLIND4 + BUGS_CAUGHT)
 def test_funder(text, date, expected):
     check(field_values(text, date, "funder"), expected)
+
+
+@pytest.mark.parametrize(("text", "date", "expected", "title"), REALDEV)
+def test_funder_of_real_document_patterns(text, date, expected, title):
+    check(field_values(text, date, "funder", title), expected)

@@ -61,7 +61,41 @@ BLIND4 = [
     ("Bijdrage aan EUTM Mali:\n- omvang: tien instructeurs\n- kosten: ca. EUR 0,8 mln", "2024-10-15", "EUTM Mali"),
 ]
 
+BLIND3 = [
+    # a fund named by an organisation's compound (``EU-...``) is the fund, not the organisation
+    ("Nederland heeft 20 miljoen euro bijgedragen aan het EU-Noodtrustfonds voor Afrika (EUTF).", "2023-09-01",
+     "EUTF", ""),
+    # the previous sentence says where the money went
+    ("Het kabinet zet de steun stop die via de Tsjadische overheid loopt. Het gaat om ongeveer 3 miljoen euro.",
+     "2023-09-01", "TCD", ""),
+    # the costs of the contribution go to what the document is about
+    ("Financiën\nDe uitgaven voor de Nederlandse bijdrage worden geraamd op 5 miljoen euro, "
+     "waarvan 3 miljoen euro in 2025.", "2025-01-01", ["EU SDI GoG", "EU SDI GoG"], "Bijdrage aan EU SDI GoG"),
+]
+
+REALDEV = [
+    ("De trainingsmissie start in maart. De operatie duurt een jaar en kost naar schatting 9 miljoen euro.",
+     "2014-01-10", "EUTM Mali", "EUTM Mali: de EU stuurt trainers"),
+    ("Nederland financiert de cursus met 1 miljoen euro.", "2021-01-01", "GPOI",
+     "Mariniers trainen militairen uit Benin binnen GPOI"),
+    ("Frankrijk heeft rapporten waaruit blijkt dat de regering van Tsjaad 40 miljoen dollar aan Wagner heeft betaald.",
+     "2023-07-01", "Wagner", ""),
+]
+
+BUGS_CAUGHT = [
+    # the subject of a receiving verb receives
+    ("Het WFP ontvangt 12 miljoen euro voor voedselhulp in Mali.", "2023-07-01", "WFP", ""),
+    # a document's topic does not override a destination the clause states, nor is it a fund money goes through
+    ("Nederland levert officieren aan MINUSMA. Zo is dat. Ook heeft Nederland 2 miljoen euro geïnvesteerd in scholen.",
+     "2023-07-01", None, "MINUSMA verlengd"),
+]
+
 
 @pytest.mark.parametrize(("text", "date", "expected"), SEEDS + BLIND1 + BLIND2 + BLIND4)
 def test_recipient(text, date, expected):
     check(field_values(text, date, "recipient"), expected)
+
+
+@pytest.mark.parametrize(("text", "date", "expected", "title"), BLIND3 + REALDEV + BUGS_CAUGHT)
+def test_recipient_from_the_document(text, date, expected, title):
+    check(field_values(text, date, "recipient", title), expected)
