@@ -19,7 +19,7 @@ import re
 from functools import cache
 
 from sahel_analysis.facts.budget_recipient import recipient
-from sahel_analysis.facts.budget_site import Rule, Site, decide, opens_with, points_back, previous
+from sahel_analysis.facts.budget_site import Rule, Site, decide, in_brackets, opens_with, points_back, previous
 from sahel_analysis.facts.budget_vocab import (
     alternation,
     before_end,
@@ -33,6 +33,7 @@ from sahel_analysis.facts.budget_vocab import (
     noun_of_owner,
     opening_budget_rx,
     own_share,
+    payer_bodies,
     paying_verb_rx,
     receiving_verb_rx,
     run_by,
@@ -74,6 +75,20 @@ def _actor_in_clause(w: Site) -> str | None:
             continue
         if verb_after_subject().match(text, x.end) or verb_before_subject().search(text, max(s, x.start - 24), x.start):
             return _payer(x)
+    return None
+
+
+def _body_actor(w: Site) -> str | None:
+    """``De Europese Commissie maakte ... vrij``: a body of an organisation as the subject of a
+    paying verb before the amount pays for the organisation."""
+    text, s, pos = w.text, w.s, w.start
+    rx, names = payer_bodies()
+    for m in rx.finditer(text, s, pos):
+        if ";" in text[m.end() : pos]:
+            continue
+        if verb_after_subject().match(text, m.end()) or verb_before_subject().search(text, max(s, m.start() - 24),
+                                                                                     m.start()):
+            return names[m.group(0).lower()]
     return None
 
 
@@ -176,6 +191,21 @@ def _previous_fund(w: Site) -> str | None:
     return in_sentence(w._replace(s=prev[0], e=prev[1], start=prev[1], prev=None))
 
 
+def _size_of_named(w: Site) -> str | None:
+    """``EPF-steunmaatregel voor ... (EUR 70 mln, ...)``: an amount that opens a bracket gives the
+    size of what is named before it; where that is a fund's measure or a mission, its owner pays."""
+    text = w.text
+    opened = in_brackets(text, w.s, w.start)
+    if opened is None or text[opened + 1 : w.start].strip():
+        return None
+    owners, runners = fund_owners(), run_by()
+    named = [x for x in w.ents.between(max(w.s, opened - 80), opened)
+             if x.canonical in owners or x.canonical in runners]
+    if not named:
+        return None
+    return owners.get(named[-1].canonical) or runners.get(named[-1].canonical)
+
+
 def _own_government_named(w: Site) -> str | None:
     """The sentence names the Dutch government or one of its budgets (``kabinet``, ``BIV``)."""
     if _opens_from_fund(w) or not cue_rx("own", case=True).search(w.text, w.s, w.e):
@@ -199,10 +229,12 @@ def _mission_budget(w: Site) -> str | None:
 
 
 def _passive_contribution(w: Site) -> str | None:
-    """``wordt een bijdrage ... verstrekt``, ``UNICEF ontvangt ...`` with no other possible payer:
-    our own."""
+    """``wordt een bijdrage ... verstrekt``, ``UNICEF ontvangt ...``, ``... gaat naar ...`` with no
+    other possible payer: our own."""
     passive = all(cue_rx(m).search(w.text, w.s, w.e) for m in ("passive_aux", "passive_pay", "pay_noun"))
-    if _opens_from_fund(w) or not (passive or receiving_verb_rx().search(w.text, w.s, w.e)):
+    moves = receiving_verb_rx().search(w.text, w.s, w.e) or (
+        cue_rx("flow").search(w.text, w.s, w.e) and cue_rx("flow_to").search(w.text, w.end, w.e))
+    if _opens_from_fund(w) or not (passive or moves):
         return None
     return None if other_payer(w) else NLD
 
@@ -234,6 +266,7 @@ def other_payer(w: Site) -> bool:
 
 SENTENCE_RULES: list[Rule] = [
     ("actor-in-clause", _actor_in_clause),
+    ("body-of-organisation", _body_actor),
     ("state-body-subject", _state_body_subject),
     ("all-payers", _all_payers),
     ("agent-of-passive", _agent_of_passive),
@@ -241,6 +274,7 @@ SENTENCE_RULES: list[Rule] = [
     ("owned-fund-source", _owned_fund_source),
     ("named-fund-source", _named_fund_source),
     ("fund-of-previous-sentence", _previous_fund),
+    ("size-of-named", _size_of_named),
     ("own-government-named", _own_government_named),
     ("mission-own-budget", _mission_budget),
     ("passive-contribution-own", _passive_contribution),

@@ -16,8 +16,10 @@ from __future__ import annotations
 import re
 from functools import cache
 
-from sahel_analysis.facts.budget_site import Rule, Site, decide, paragraph_start, points_back
+from sahel_analysis.facts.budget_site import Rule, Site, decide, in_brackets, paragraph_start, points_back
 from sahel_analysis.facts.budget_vocab import (
+    acronym_after,
+    alternation,
     before_end,
     cue_rx,
     destination_rx,
@@ -25,6 +27,7 @@ from sahel_analysis.facts.budget_vocab import (
     name_after,
     noun_of_owner,
     object_head,
+    receiving_verb_rx,
     regions,
     state_body_rx,
     verb_after_subject,
@@ -41,8 +44,10 @@ _REACH = 1500  # characters before the sentence searched for the paragraph's mis
 
 
 def is_source(text: str, s: int, x: Entity) -> bool:
-    """A fund the money comes from (``vanuit het ... fonds``) or is routed through (``via de EPF``),
-    not one it goes to."""
+    """A fund the money comes from (``vanuit het ... fonds``), is routed through (``via de EPF``) or
+    pays a measure named after it (``EPF-steunmaatregel``), not one it goes to."""
+    if x.kind == "fund" and text[x.end : x.end + 1] == "-":
+        return True
     before = text[max(s, x.start - 40) : x.start]
     return bool(before_end("source", gap=r"(?:\S+\s+){0,3}").search(before)
                 or (x.kind == "fund" and before_end("channel", gap=r"(?:\S+\s+){0,2}").search(before)))
@@ -79,7 +84,41 @@ def _receiver_subject(w: Site) -> str | None:
         if verb_after_subject(receiving=True).match(text, x.end) or verb_before_subject(receiving=True).search(
             text, max(w.s, x.start - 24), x.start
         ):
-            return x.iso3 if x.kind in ("country", "place") else x.canonical
+            return _receiver(x)
+    return _nearest_receiver(w)
+
+
+def _receiver(x: Entity) -> str:
+    return x.iso3 if x.kind in ("country", "place") and x.iso3 else x.canonical
+
+
+def _nearest_receiver(w: Site) -> str | None:
+    """``het programma van UNICEF tegen ... krijgt ...``: the name nearest before a receiving verb
+    that stands before the amount in its clause (no comma between)."""
+    text = w.text
+    cs, _ = clause_bounds(text, w.s, w.e, w.start, w.end)
+    verb = receiving_verb_rx().search(text, cs, w.start)
+    if verb is None:
+        return None
+    before = [x for x in w.ents.between(max(cs, verb.start() - 80), verb.start()) if x.kind in _RECEIVER_KINDS]
+    return _receiver(before[-1]) if before and "," not in text[before[-1].end : verb.start()] else None
+
+
+@cache
+def _share_in_rx() -> re.Pattern[str]:
+    """``aandeel in (het)`` right before a name: a share in a fund or mission."""
+    art = alternation("article")
+    return re.compile(rf"(?<![\w\-])(?:{alternation('own_share_noun')})\s+in\s+(?:(?:{art})\s+)?$", re.IGNORECASE)
+
+
+def _share_in(w: Site) -> str | None:
+    """``het Nederlandse aandeel in de EPF-steunmaatregel ...: EUR 3 mln``: the fund or mission the
+    share is in (not for an amount in brackets, which sizes the whole)."""
+    if in_brackets(w.text, w.s, w.start) is not None:
+        return None
+    for x in w.ents.between(w.s, w.start):
+        if x.kind in RECIPIENT_KINDS and _share_in_rx().search(w.text, max(w.s, x.start - 30), x.start):
+            return x.canonical
     return None
 
 
@@ -153,7 +192,8 @@ def _unknown_name(w: Site) -> str | None:
     known = [(x.start, x.end) for x in w.ents.between(w.s, w.e)]
     m = name_after().match(text, end, ce)
     if m and not any(x <= m.start(1) and m.end(1) <= y for x, y in known):  # more than a known name
-        return m.group(1)
+        short = acronym_after().match(text, m.end(1))  # "Dutch Relief Alliance (DRA)": its acronym
+        return short.group(1) if short else m.group(1)
     head = object_head().match(text[end:ce])
     if head is None:
         return None
@@ -252,6 +292,7 @@ def _document_topic(w: Site) -> str | None:
 
 RULES: list[Rule] = [
     ("receiver-subject", _receiver_subject),
+    ("share-in", _share_in),
     ("named-after-amount", _named_after),
     ("named-before-amount", _named_before),
     ("mission-family", _family_members),

@@ -88,3 +88,9 @@ def previous(doc: Document, s: int) -> list[tuple[int, int]]:
         out.append((a, b))
         nxt = a
     return out
+
+
+def in_brackets(text: str, s: int, pos: int) -> int | None:
+    """Where the bracket opens that ``pos`` stands in, within its sentence from ``s``; else None."""
+    opened = text.rfind("(", s, pos)
+    return opened if opened >= 0 and text.rfind(")", opened, pos) < 0 else None

@@ -39,8 +39,8 @@ def before_end(*meanings: str, article: str = "article", gap: str = "", case: bo
 def verb_after_subject(receiving: bool = False) -> re.Pattern[str]:
     """A paying verb (or contribution noun) at most two words after its subject; with
     ``receiving``, a receiving verb (``WFP ontvangt``)."""
-    alts = _verbs("after_subject", receiving)
-    return re.compile(rf"\s+(?:\w+\s+){{0,2}}?(?:{alts})\b", re.IGNORECASE)
+    alts = _verbs("after_subject", receiving)  # "Het Wereldvoedselprogramma (WFP) ontvangt": past the ")"
+    return re.compile(rf"(?:\s*\))?\s+(?:\w+\s+){{0,2}}?(?:{alts})\b", re.IGNORECASE)
 
 
 @cache
@@ -190,3 +190,19 @@ def opening_budget_rx() -> re.Pattern[str]:
     """A sentence that opens with a budget noun as its subject (``Het budget ...``)."""
     art = alternation("article")
     return re.compile(rf"[\s\-–•*]*(?:(?:{art})\s+)?(?:{alternation('mission_budget')})(?![\w])", re.IGNORECASE)
+
+
+@cache
+def acronym_after() -> re.Pattern[str]:
+    """An acronym in brackets right after a name (``Dutch Relief Alliance (DRA)``): group 1."""
+    return re.compile(r"\s*\(([A-Z][A-Z0-9]{1,9})\)")
+
+
+@cache
+def payer_bodies() -> tuple[re.Pattern[str], dict[str, str]]:
+    """Bodies of an organisation that pay for it (``payer_body:<organisation>`` cues: ``de Europese
+    Commissie`` -> ``EU``) as one pattern, and lower-cased body -> organisation."""
+    names = {cue.lower(): m.split(":", 1)[1] for m, found in cues().items() if m.startswith("payer_body:")
+             for cue in found}
+    alts = "|".join(re.escape(w) for w in sorted(names, key=len, reverse=True))
+    return re.compile(rf"(?<![\w\-])(?:{alts})(?![\w\-])", re.IGNORECASE), names

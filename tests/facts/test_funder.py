@@ -100,8 +100,17 @@ BUGS_CAUGHT = [  # per-country pledges (one row each) and conference totals (ALL
     ("Het WFP ontvangt 12 miljoen euro voor voedselhulp in Mali.", "2023-07-01", "NLD"),
 ]
 
+BLIND5 = [  # round 2, tuned on blind5 (its sentences are not used: these are our own)
+    ("Vorig jaar ging ongeveer 50 miljoen euro naar hulpprogramma's in de Sahellanden.", "2025-01-10", "NLD"),
+    ("De Europese Commissie maakte in maart 100 miljoen euro vrij voor de regio.", "2025-01-10", "EU"),
+    ("Ook het CERF van de VN is actief in de regio. Dat fonds kende in mei 10 mln dollar toe aan hulp in Tsjaad.",
+     "2025-01-10", ["UN"]),
+    ("- NL aandeel in EPF-steunmaatregel voor de Malinese strijdkrachten (EUR 50 mln, aangenomen door de Raad "
+     "op 3 mei jl.): ca. EUR 2 mln.", "2023-07-20", ["EU", "NLD"]),
+]
 
-@pytest.mark.parametrize(("text", "date", "expected"), SEEDS + BLIND1 + BLIND2 + BLIND3 + BLIND4 + BUGS_CAUGHT)
+
+@pytest.mark.parametrize(("text", "date", "expected"), SEEDS + BLIND1 + BLIND2 + BLIND3 + BLIND4 + BLIND5 + BUGS_CAUGHT)
 def test_funder(text, date, expected):
     check(field_values(text, date, "funder"), expected)
 
