@@ -1,16 +1,23 @@
 """Who pays an amount: an ordered list of named rules, the first that answers wins.
 
 In the amount's sentence (``SENTENCE_RULES``): a country or organisation that acts in the amount's
-clause (``Duitsland kondigde ... aan``, ``heeft de EU ... toegezegd``, ``de Duitse bijdrage``); the
+clause (``Duitsland kondigde ... aan``, ``heeft de EU ... toegezegd``, ``de Duitse bijdrage``; not
+one before ``dat``), a body of an organisation (``de Europese Commissie`` -> EU), a state body's
+country (``dat de regering van X ... heeft betaald``); all payers together (``de donoren``, a
+conference total: ``ALL``); the
 agent of a passive (``door Duitsland``) or the one a cost verb names (``kostte de EU``); the owner
 of a fund the money comes from (``vanuit het EOF``, ``uit het ... Fund van de VN``), also where the
-sentence opens by pointing back to the previous sentence's fund (``Hieruit ...``); the Dutch
-government where the sentence names it (``Nederland``, ``kabinet``, a Dutch budget), or where it
-states a contribution in the passive or its own costs and no other country or organisation stands
+sentence opens by pointing back to the previous sentence's fund (``Hieruit ...``, ``Dat fonds
+...``); the owner of a fund measure or the runner of a mission an amount in brackets sizes; the
+Dutch government where the sentence names it (``Nederland``, ``kabinet``, a Dutch budget); the
+runner of a mission whose own budget or cost the amount is (``De operatie kost ...``); the Dutch
+government where the sentence states a contribution in the passive, a receiver (``X ontvangt``),
+money going somewhere (``ging ... naar``) or its own costs, and no other country or organisation stands
 in it as a possible payer (one after ``aan``/``voor``/``tbv`` is a beneficiary): the documents are
 the Dutch government's own. Then (``RULES``): the sentence read together with the one before where
 the splitter cut after an abbreviation (``VS kondigde in juni jl. ...``), and the payer of what a
-sentence refers back to (``De kosten hiervan ...``).
+sentence refers back to (``De kosten hiervan ...``, ``Het gaat om ...``). A list of payers that
+``each`` pay the amount gives one row per payer (:func:`each_payer`).
 """
 
 from __future__ import annotations

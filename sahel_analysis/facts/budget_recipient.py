@@ -1,6 +1,8 @@
 """Who receives an amount: an ordered list of named rules, the first that answers wins.
 
-The mission, fund or programme named after the amount (``aan EUCAP Sahel Niger``), or an
+The subject of a receiving verb (``Het WFP ontvangt``, ``het programma van UNICEF ... krijgt``);
+what a share is in (``het aandeel in de EPF-...``); the mission, fund or programme named after the
+amount (``aan EUCAP Sahel Niger``), or an
 organisation the money goes to (``aan UNODC``, ``het ... programma van UNODC``), else one named
 before it (a fund the money comes from or goes through is no recipient); a mission family named
 alone (``EUCAP``: the family's missions the document names); what the amount's clause points back
@@ -8,7 +10,8 @@ to (``het Nederlandse aandeel daarin``); a name the vocabulary does not know, th
 money; the countries and regions it is meant for (``voor Mali en Niger`` -> ``MLI; NER``); the
 subject of the section heading; the last mission or fund named before it in the same paragraph --
 only in the previous sentence where the amount's clause says itself where the money goes
-(``geïnvesteerd in ...``, ``tbv ...``).
+(``geïnvesteerd in ...``, ``tbv ...``); else the mission or programme the document is about
+(its title's, else the first the text names), where the clause states no destination.
 """
 
 from __future__ import annotations
