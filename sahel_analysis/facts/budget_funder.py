@@ -213,6 +213,20 @@ def _size_of_named(w: Site) -> str | None:
     return owners.get(named[-1].canonical) or runners.get(named[-1].canonical)
 
 
+def _giver_of_receiver(w: Site) -> str | None:
+    """``Mali ontving 20 miljoen euro van Duitsland``: with a receiving verb, the country or
+    organisation after ``van`` (or ``uit``) behind the amount pays."""
+    text = w.text
+    if not receiving_verb_rx().search(text, w.s, w.e):
+        return None
+    _, ce = clause_bounds(text, w.s, w.e, w.start, w.end)
+    giver = before_end("owner", "source")
+    for x in payer_candidates(w.ents, w.end, ce):
+        if x.kind != "demonym" and giver.search(text, max(w.end, x.start - 12), x.start):
+            return _payer(x)
+    return None
+
+
 def _own_government_named(w: Site) -> str | None:
     """The sentence names the Dutch government or one of its budgets (``kabinet``, ``BIV``)."""
     if _opens_from_fund(w) or not cue_rx("own", case=True).search(w.text, w.s, w.e):
@@ -282,6 +296,7 @@ SENTENCE_RULES: list[Rule] = [
     ("named-fund-source", _named_fund_source),
     ("fund-of-previous-sentence", _previous_fund),
     ("size-of-named", _size_of_named),
+    ("giver-of-receiver", _giver_of_receiver),
     ("own-government-named", _own_government_named),
     ("mission-own-budget", _mission_budget),
     ("passive-contribution-own", _passive_contribution),

@@ -98,6 +98,8 @@ BUGS_CAUGHT = [  # per-country pledges (one row each) and conference totals (ALL
      "2023-07-01", ["ALL", "NLD"]),
     ("De donoren zegden 300 miljoen euro toe voor de Sahel.", "2023-07-01", "ALL"),
     ("Het WFP ontvangt 12 miljoen euro voor voedselhulp in Mali.", "2023-07-01", "NLD"),
+    ("Het WFP ontvangt 12 miljoen euro van Duitsland voor voedselhulp.", "2023-07-01", "DEU"),
+    ("Mali ontving vorig jaar 20 miljoen dollar van de EU.", "2023-07-01", "EU"),
 ]
 
 BLIND5 = [  # round 2, tuned on blind5 (its sentences are not used: these are our own)
