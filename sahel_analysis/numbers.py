@@ -16,6 +16,7 @@ the context makes it a numeral. Figures are re-measured by ``python bench/number
 
 from __future__ import annotations
 
+import math
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -152,13 +153,15 @@ class NumberMatch:
 
 @dataclass(frozen=True)
 class MoneyMatch:
-    """An amount of money in a text: span (number, scale and currency), amount, currency."""
+    """An amount of money in a text: span (number, scale and currency), amount, currency, and
+    where the currency stands (``side``: ``after`` the number, ``before`` it, or ``both``)."""
 
     start: int
     end: int
     amount: float
     currency: str
     text: str
+    side: str = "after"
 
 
 _WORD_PIECES = (
@@ -214,12 +217,46 @@ def _number_matches(text: str) -> Iterator[tuple[int, re.Match[str]]]:
         yield m.start() + 1, m  # group ``n`` follows one character
 
 
+# Invisible format and direction characters (soft hyphen, zero-width space and joiners, the
+# left-to-right / right-to-left marks, embeddings, overrides and isolates, word joiner, BOM):
+# a number with one inside is read as if it were not there (spans stay those of the text).
+_FORMAT = re.compile("[\u00ad\u061c\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]")
+
+
+def _without_format(text: str) -> tuple[str, list[int]] | None:
+    """``text`` without its format characters, and for each kept character its index in ``text``
+    (one more entry: ``len(text)``); None where it has none."""
+    if text.isascii() or _FORMAT.search(text) is None:
+        return None
+    keep = [i for i, c in enumerate(text) if not _FORMAT.match(c)]
+    return "".join(text[i] for i in keep), [*keep, len(text)]
+
+
+def _span_back(where: list[int], start: int, end: int) -> tuple[int, int]:
+    """The span in the text with format characters of ``[start, end)`` in the text without."""
+    return where[start], where[end - 1] + 1 if end > start else where[start]
+
+
 def find_numbers(text: str) -> list[NumberMatch]:
     """Numbers in ``text`` in order: digits or Dutch words, with scale words applied.
 
     Digits glued to letters (``C-130``, ``G5``, ``11e``) are skipped; so is ``een`` where it
-    is the article.
+    is the article. Format and direction characters inside a number (``1.\u200e000``) are
+    read as if absent.
     """
+    plain = _without_format(text)
+    if plain is None:
+        return _find_numbers(text)
+    bare, where = plain
+    out = []
+    for n in _find_numbers(bare):
+        start, end = _span_back(where, n.start, n.end)
+        out.append(NumberMatch(start, end, n.value, text[start:end], n.is_word))
+    return out
+
+
+def _find_numbers(text: str) -> list[NumberMatch]:
+    """:func:`find_numbers` of a text without format characters."""
     out: list[NumberMatch] = []
     for start, m in _number_matches(text):
         num, word, scale_word, mk = m.group("num", "word", "scale", "m")
@@ -303,20 +340,51 @@ def currency_hints(low: str) -> list[int]:
 def find_money(text: str, numbers: list[NumberMatch] | None = None) -> list[MoneyMatch]:
     """Amounts of money in ``text``: a number with a currency symbol or word next to it.
 
-    ``numbers`` is ``find_numbers(text)`` where the caller has it already."""
-    out: list[MoneyMatch] = []
+    ``numbers`` is ``find_numbers(text)`` where the caller has it already. Format and direction
+    characters are read as if absent (``€\u200e5 mln``)."""
     if not names_currency(text):  # most sentences name no currency: skip the number scan
-        return out
+        return []
+    plain = _without_format(text)
+    if plain is None:
+        return _find_money(text, numbers)
+    bare, where = plain
+    out = []
+    for m in _find_money(bare, None):
+        start, end = _span_back(where, m.start, m.end)
+        out.append(MoneyMatch(start, end, m.amount, m.currency, text[start:end], m.side))
+    return out
+
+
+def _find_money(text: str, numbers: list[NumberMatch] | None) -> list[MoneyMatch]:
+    """:func:`find_money` of a text without format characters."""
+    out: list[MoneyMatch] = []
     for n in find_numbers(text) if numbers is None else numbers:
         before = _CUR_BEFORE.search(text, max(0, n.start - 8), n.start)
         after = _CUR_AFTER.match(text, n.end)
         if after:
-            cur, start, end = _currency(after["cur"]), n.start, after.end()
+            cur, start, end, side = _currency(after["cur"]), n.start, after.end(), "after"
             if before and _currency(before["cur"]) == cur:
-                start = before.start()
+                start, side = before.start(), "both"
         elif before:
-            cur, start, end = _currency(before["cur"]), before.start(), n.end
+            cur, start, end, side = _currency(before["cur"]), before.start(), n.end, "before"
         else:
             continue
-        out.append(MoneyMatch(start, end, n.value, cur, text[start:end]))
+        out.append(MoneyMatch(start, end, n.value, cur, text[start:end], side))
     return out
+
+
+# The largest amount of money a row may hold: ten trillion (10^13) in any currency, far above any
+# budget of a state or a mission (the whole EU budget is near 10^12 euro a year).
+MAX_AMOUNT = 1e13
+# The largest number of people a personnel figure may hold (no force is a million strong).
+MAX_COUNT = 1e6
+
+
+def plausible_amount(value: float) -> bool:
+    """Is ``value`` an amount of money a document can mean: finite, above 0, at most ``MAX_AMOUNT``?"""
+    return isinstance(value, (int, float)) and math.isfinite(value) and 0 < value <= MAX_AMOUNT
+
+
+def plausible_count(value: float) -> bool:
+    """Is ``value`` a count of people a document can mean: finite, at least 1, at most ``MAX_COUNT``?"""
+    return isinstance(value, (int, float)) and math.isfinite(value) and 1 <= value <= MAX_COUNT

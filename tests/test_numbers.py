@@ -1,6 +1,14 @@
 import pytest
 
-from sahel_analysis.numbers import find_money, find_numbers, parse_number, words_to_int
+from sahel_analysis.numbers import (
+    MAX_AMOUNT,
+    find_money,
+    find_numbers,
+    parse_number,
+    plausible_amount,
+    plausible_count,
+    words_to_int,
+)
 
 
 @pytest.mark.parametrize(
@@ -137,7 +145,7 @@ def test_names_currency(text, named):
 def test_find_numbers_keeps_scan_matches_in_order(text):
     """Every number found is a match of the scan, with its text, in order."""
     spans = [(start, m.end()) for start, m in _n._number_matches(text)]
-    found = find_numbers(text)
+    found = _n._find_numbers(text)  # find_numbers reads past format characters (tested below)
     assert all(text[n.start : n.end] == n.text for n in found)
     got = [(n.start, n.end) for n in found]
     it = iter(spans)
@@ -150,3 +158,58 @@ def test_find_numbers_at_the_very_start_and_after_it():
         (0, "12", 12.0, False), (17, "drie", 3.0, True), (31, "5 mln", 5e6, False)
     ]
     assert [n.text for n in find_numbers("Twaalf militairen")] == ["Twaalf"]
+
+
+# ------------------------------------------------------------------ format characters and bounds
+_FORMAT_CHARS = ["\u200e", "\u200f", "\u202a", "\u202c", "\u2066", "\u2069", "\u200b", "\u00ad", "\ufeff"]
+
+
+@pytest.mark.parametrize("mark", _FORMAT_CHARS)
+@pytest.mark.parametrize(("text", "amount", "currency"), [
+    ("1.{m}250.000 euro", 1_250_000, "EUR"),
+    ("2{m}5 miljoen euro", 25_000_000, "EUR"),
+    ("€{m}5 mln", 5_000_000, "EUR"),
+    ("ruim {m}12,5{m} miljoen dollar", 12_500_000, "USD"),
+    ("EUR 3,5{m} mln", 3_500_000, "EUR"),
+])
+def test_format_characters_inside_an_amount_are_read_past(mark, text, amount, currency):
+    s = text.format(m=mark)
+    (m,) = find_money(s)
+    assert (m.amount, m.currency) == (amount, currency)
+    assert m.text == s[m.start:m.end]  # the span is the text's
+
+
+def test_format_characters_inside_number_words_are_read_past():
+    (n,) = find_numbers("twee\u00adhonderd militairen")
+    assert (n.value, n.text) == (200, "twee\u00adhonderd")
+
+
+@given(st.lists(_PIECES, max_size=10).map(" ".join), st.sampled_from(_FORMAT_CHARS), st.integers(0, 60))
+def test_a_format_character_changes_no_value(text, mark, at):
+    """A format character inserted anywhere: the same values, spans within the text."""
+    at = min(at, len(text))
+    marked = text[:at] + mark + text[at:]
+    found = find_numbers(marked)
+    assert all(marked[n.start:n.end] == n.text for n in found)
+    assert [n.value for n in found] == [n.value for n in find_numbers(text)]
+
+
+@pytest.mark.parametrize(("value", "ok"), [
+    (1.0, True), (5e6, True), (MAX_AMOUNT, True), (MAX_AMOUNT * 1.01, False), (float("inf"), False),
+    (float("nan"), False), (0.0, False), (-3.0, False), (9.9e22, False), ("5", False),
+])
+def test_plausible_amount(value, ok):
+    assert plausible_amount(value) is ok
+
+
+@pytest.mark.parametrize(("value", "ok"), [
+    (1, True), (450, True), (13_000, True), (1e6, True), (2e6, False), (0, False), (float("inf"), False),
+    (float("nan"), False),
+])
+def test_plausible_count(value, ok):
+    assert plausible_count(value) is ok
+
+
+def test_an_absurd_amount_is_found_but_not_plausible():
+    (m,) = find_money("1" + "0" * 400 + " euro")
+    assert not plausible_amount(m.amount)

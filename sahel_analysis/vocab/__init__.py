@@ -556,3 +556,10 @@ def contribution_words() -> dict[str, list[str]]:
     for row in read_csv("contribution_words.csv"):
         out.setdefault(row["role"], []).append(row["word"])
     return out
+
+
+# --- budgets
+@cache
+def budget_verbs() -> tuple[dict[str, str], ...]:
+    """The rows of budget_verbs.csv: verb forms with their role and where they stand to their subject."""
+    return tuple(read_csv("budget_verbs.csv"))
