@@ -26,6 +26,8 @@ from pathlib import Path
 from . import PARSER_VERSION, relevance, sources
 from .documents import content_hash, split_documents
 from .errors import DocumentError, UserError
+from .facts.budgets import implausible_amounts as budgets_implausible
+from .numbers import plausible_count
 from .read import LIMITS, SUFFIXES, not_regular, parse_bytes, read_bytes
 from .redactions import find_redactions
 from .tables import SCHEMAS, DiskFullError, TableWriter
@@ -201,13 +203,29 @@ def _process(path: Path, name: str, result: FileResult, cache_dir: str | None,
                     f"{Path(where.filename).name}:{where.lineno}"))
                 continue
             for row in rows:
+                if not _plausible(table, row):
+                    result.rows["problems"].append(_problem(name, doc.part, f"facts:{table}", _implausible(row)))
+                    continue
                 raw_start, raw_end = doc.raw_span(row["start"], row["end"])
                 result.rows[table].append({
                     "file": name, "part": doc.part, **row,
                     "raw_start": raw_start, "raw_end": raw_end, "fact_id": fact_id(table, row),
                 })
+        result.rows["problems"].extend(_problem(name, doc.part, "facts:budgets", _implausible(item))
+                                       for item in budgets_implausible(doc))
         result.timings["facts"] = result.timings.get("facts", 0.0) + time.perf_counter() - t1
     return result
+
+
+def _plausible(table: str, row: dict) -> bool:
+    """A count of people within ``numbers.plausible_count`` (amounts are checked by the budget rules)."""
+    return table != "contributions" or plausible_count(row.get("personnel"))
+
+
+def _implausible(row: dict) -> str:
+    figure = row.get("text") or row.get("quote") or ""
+    value = row.get("amount", row.get("personnel"))
+    return f"the figure {figure[:60]!r} ({value}) is beyond plausible bounds: left out of the tables"
 
 
 @dataclass(frozen=True)

@@ -164,3 +164,26 @@ def test_a_fetched_folder_builds_without_problems_for_its_side_files(tmp_path):
     tables = load(tmp_path / "out")
     assert summary.files == 1 and tables["problems"].empty
     assert tables["documents"]["url"].tolist() == ["https://example.org/a"]
+
+
+def test_figures_beyond_plausible_bounds_are_problems_not_rows(tmp_path):
+    corpus = tmp_path / "in"
+    corpus.mkdir()
+    (corpus / "absurd.txt").write_text(
+        "Den Haag, 3 maart 2022\n\nNederland draagt 900.000.000.000.000.000 euro bij aan MINUSMA.\n\n"
+        "Nederland levert maximaal 12 militairen aan EUTM Mali.\n", encoding="utf-8")
+    build(corpus, tmp_path / "out", use_cache=False)
+    tables = load(tmp_path / "out")
+    assert tables["budgets"].empty
+    assert tables["contributions"]["personnel"].tolist() == [12]
+    reasons = tables["problems"]["reason"].tolist()
+    assert sum("beyond plausible bounds" in r for r in reasons) == 1, reasons
+
+
+def test_counts_of_people_beyond_plausible_bounds_are_left_out():
+    from sahel_analysis.pipeline import _plausible
+
+    assert _plausible("contributions", {"personnel": 450})
+    assert not _plausible("contributions", {"personnel": 2_000_000})
+    assert not _plausible("contributions", {"personnel": float("inf")})
+    assert _plausible("events", {})
