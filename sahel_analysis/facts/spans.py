@@ -63,10 +63,7 @@ def period_near(
     A date right after the figure (``150 in 2018``, ``... militairen in 2018``) wins."""
     end = pos if end is None else end
     text = doc.text
-    try:
-        found = sentence_dates(doc, s, e)
-    except Exception:  # noqa: BLE001 - dates are a bonus, never fatal
-        return None, None
+    found = sentence_dates(doc, s, e)
     if not found:
         return None, None
     cs, ce = clause_bounds(text, s, e, pos, pos)
@@ -109,10 +106,8 @@ def sentence_dates(doc: Document, s: int, e: int) -> list:
 
 
 def date_spans(doc: Document, s: int, e: int) -> list[tuple[int, int]]:
-    try:
-        return [(s + d.start, s + d.end) for d in sentence_dates(doc, s, e)]
-    except Exception:  # noqa: BLE001
-        return []
+    """Spans (in the document's text) of the dates found in sentence ``[s, e)``."""
+    return [(s + d.start, s + d.end) for d in sentence_dates(doc, s, e)]
 
 
 
