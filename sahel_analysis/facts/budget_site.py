@@ -9,6 +9,7 @@ from collections.abc import Callable, Sequence
 from typing import Any, NamedTuple
 
 from sahel_analysis.facts.budget_vocab import cue_rx
+from sahel_analysis.facts.ordered import first_answer
 from sahel_analysis.model import Document
 from sahel_analysis.sentences import sentences_of
 from sahel_analysis.vocab import Entities
@@ -44,11 +45,7 @@ Rule = tuple[str, Callable[[Site], Any]]
 def decide(rules: Sequence[Rule], site: Site, default: tuple[Any, str]) -> tuple[Any, str]:
     """The answer of the first rule of ``rules`` that gives one (not None), with its name; else
     ``default`` (value, name)."""
-    for name, rule in rules:
-        found = rule(site)
-        if found is not None:
-            return found, name
-    return default
+    return first_answer(rules, site, default=default)
 
 
 def opens_with(text: str, s: int, e: int, meaning: str) -> bool:

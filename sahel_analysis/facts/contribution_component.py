@@ -6,8 +6,9 @@ from __future__ import annotations
 import re
 
 from sahel_analysis.facts.contribution_period import is_list_item
-from sahel_analysis.facts.contribution_rules import Figure, first_answer
+from sahel_analysis.facts.contribution_rules import Figure
 from sahel_analysis.facts.contribution_vocab import alternation, noun_rx, phrase_rx, unit_label
+from sahel_analysis.facts.ordered import first_answer
 
 _PAREN_NOUN = re.compile(r"\s*\(\s*(?P<noun>[^()\d]{3,40}?)\s*\)")
 _MILITARY = re.compile(alternation("military_stem"))

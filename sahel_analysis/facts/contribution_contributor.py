@@ -9,8 +9,9 @@ import re
 from functools import cache
 
 from sahel_analysis.facts.contribution_mission import mission_ents
-from sahel_analysis.facts.contribution_rules import Figure, first_answer
+from sahel_analysis.facts.contribution_rules import Figure
 from sahel_analysis.facts.contribution_vocab import NATIONS, alternation, iso3_codes
+from sahel_analysis.facts.ordered import first_answer
 from sahel_analysis.facts.spans import clause_bounds, cue_pattern, cues
 from sahel_analysis.vocab import Entities
 

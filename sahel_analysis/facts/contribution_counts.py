@@ -9,8 +9,8 @@ import re
 from collections.abc import Callable
 from functools import cache
 
-from sahel_analysis.facts.contribution_rules import first_answer
 from sahel_analysis.facts.contribution_vocab import alternation, noun_rx, unit_label, units, word_set, words
+from sahel_analysis.facts.ordered import first_answer
 from sahel_analysis.facts.spans import date_spans, span_numbers
 from sahel_analysis.model import Document
 from sahel_analysis.numbers import NumberMatch, find_money

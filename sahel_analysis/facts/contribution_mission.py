@@ -9,8 +9,9 @@ from __future__ import annotations
 import re
 from functools import cache
 
-from sahel_analysis.facts.contribution_rules import Figure, first_answer
+from sahel_analysis.facts.contribution_rules import Figure
 from sahel_analysis.facts.contribution_vocab import alternation, combinations, combined_name, words
+from sahel_analysis.facts.ordered import first_answer
 from sahel_analysis.facts.spans import alias_pattern, clause_bounds
 from sahel_analysis.model import Document
 from sahel_analysis.sentences import find_all, is_heading, lowered, section_of, sentences_at

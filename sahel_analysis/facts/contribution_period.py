@@ -23,8 +23,9 @@ from dataclasses import dataclass
 from functools import cache, cached_property
 
 from sahel_analysis.dates import find_dates
-from sahel_analysis.facts.contribution_rules import Figure, first_answer
+from sahel_analysis.facts.contribution_rules import Figure
 from sahel_analysis.facts.contribution_vocab import alternation, combined_name, word_set
+from sahel_analysis.facts.ordered import first_answer
 from sahel_analysis.facts.spans import (
     AND_GAP,
     alias_pattern,

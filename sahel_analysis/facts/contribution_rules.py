@@ -5,31 +5,12 @@ and returns the field's value, or None to pass; its name goes into the row's ``r
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from functools import cached_property
-from typing import Any
 
 from sahel_analysis.model import Document
 from sahel_analysis.numbers import NumberMatch
 from sahel_analysis.vocab import Entities
-
-Rule = tuple[str, Callable[..., Any]]
-
-
-def first_answer(rules: Sequence[Rule], *args: Any, default: tuple[Any, str] = (None, "none")) -> tuple[Any, str]:
-    """(value, rule name) of the first rule of ``rules`` that answers (returns not None) on ``args``,
-    else ``default``."""
-    for name, rule in rules:
-        value = rule(*args)
-        if value is not None:
-            return value, name
-    return default
-
-
-def reason(items: Sequence[tuple[str, str]]) -> str:
-    """The ``rule`` column: ``field:rule-name`` items joined by ``; ``."""
-    return "; ".join(f"{f}:{r}" for f, r in items)
 
 
 @dataclass

@@ -47,8 +47,9 @@ from sahel_analysis.facts.contribution_period import (
     minus_months,
     text_period,
 )
-from sahel_analysis.facts.contribution_rules import Figure, first_answer, reason
+from sahel_analysis.facts.contribution_rules import Figure
 from sahel_analysis.facts.contribution_vocab import alternation, word_set, words
+from sahel_analysis.facts.ordered import first_answer, reason
 from sahel_analysis.facts.spans import cue_pattern, nearest_cue, quote_span
 from sahel_analysis.model import Document
 from sahel_analysis.numbers import find_numbers

@@ -17,6 +17,7 @@ from functools import cache
 
 from sahel_analysis.facts.event_cues import cue
 from sahel_analysis.facts.event_happening import council_place
+from sahel_analysis.facts.ordered import first_answer
 from sahel_analysis.model import Document
 from sahel_analysis.sentences import section_of
 from sahel_analysis.vocab import Entity, entities_in, entities_of, find_entities, read_csv
@@ -247,8 +248,5 @@ def actors_country(doc: Document, s: int, e: int, etype: str, sentence_entities:
     ents = [x for x in sentence_entities if s <= x.start and x.end <= e]
     actors, countries = _actors(doc.text, s, e, ents)
     named = _named(doc, s, e, etype, ents, countries, happening)
-    for name, rule in COUNTRY_RULES:
-        found = rule(named)
-        if found is not None:
-            return "; ".join(actors), found, name
-    return "; ".join(actors), "", "none"
+    found, name = first_answer(COUNTRY_RULES, named, default=("", "none"))
+    return "; ".join(actors), found, name

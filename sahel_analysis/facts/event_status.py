@@ -15,6 +15,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from sahel_analysis.facts.event_cues import cue_in
+from sahel_analysis.facts.ordered import first_answer
 from sahel_analysis.model import Document
 
 STATUSES = ("happened", "announced", "hypothetical")
@@ -58,8 +59,4 @@ STATUS_RULES: tuple[tuple[str, Callable[[Told], str | None]], ...] = (
 def event_status(doc: Document, start: int, end: int, window: tuple[dt.date, dt.date]) -> tuple[str, str]:
     """(status, rule name) of the event told in ``doc.text[start:end]`` over ``window``."""
     told = Told(doc, start, end, window)
-    for name, rule in STATUS_RULES:
-        found = rule(told)
-        if found is not None:
-            return found, name
-    raise AssertionError("the last status rule always answers")
+    return first_answer(STATUS_RULES, told, default=("happened", "default-happened"))
