@@ -15,8 +15,9 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import os
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import NamedTuple
 
@@ -25,25 +26,60 @@ from .model import Document
 from .read import read_file
 from .vocab import date_words, document_words, month_names
 
-MEMO_ANCHOR = re.compile(
-    r"^[\s*_#]*TER\s+(?:BESLISSING|INFORMATIE|ADVISERING|ADVIES|KENNISNAME|ONDERTEKENING|PARAAF)"
-    r"[\s*_]*$",
-    re.M,
-)
-LETTER_ANCHOR = re.compile(
-    r"^[\s\f]*(?:Nr\.\s*\d+|[A-Z]{1,3})?\s*BRIEF VAN DE(?:N)? (?:MINISTER|STAATSSECRETARIS)", re.M
-)
-# the full month names of the one month table (vocab/months.csv) that dates.py reads too
-# (Dutch, and the English names that news relays print: ``18 October 2018``)
-MONTHS = {m.name: m.month for m in month_names(("nl", "en")) if m.full}
-_MONTH_RE = "|".join(MONTHS)
+
+def _alt(
+    phrases: Iterable[str], form: Callable[[str], str] = str, sep: str = r"\s+", longest_first: bool = True
+) -> str:
+    """An alternation of phrases (longest first, or in the order given), each word in ``form``
+    and escaped, ``sep`` between the words of a phrase."""
+    order = sorted(phrases, key=len, reverse=True) if longest_first else list(phrases)
+    return "|".join(sep.join(re.escape(form(w)) for w in phrase.split()) for phrase in order)
 
 
 def _words_alt(slot: str) -> str:
     """An alternation of the words of a slot of document_words.csv, longest first, any white
     space between the words of a phrase."""
-    words = sorted(document_words(slot), key=len, reverse=True)
-    return "|".join(r"\s+".join(re.escape(w) for w in phrase.split()) for phrase in words)
+    return _alt(document_words(slot))
+
+
+def _one(slot: str) -> str:
+    """The one phrase of a slot of document_words.csv that the code reads as a single word."""
+    words = document_words(slot)
+    if len(words) != 1:
+        raise ValueError(f"document_words.csv: slot {slot!r} must hold one phrase, it holds {len(words)}")
+    return words[0]
+
+
+def _cap(word: str) -> str:
+    """A word as a header prints it capitalised, each part of a hyphenated word (``Minister-President``)."""
+    return "-".join(part[:1].upper() + part[1:] for part in word.split("-"))
+
+
+def _either(word: str) -> str:
+    """A pattern of a word whose first letter may be in either case (``[Uu]w``)."""
+    return f"[{word[0].upper()}{word[0]}]{re.escape(word[1:])}"
+
+
+def _firsts(slot: str) -> str:
+    """The first letters of the words of a slot, in both cases (where a case-insensitive line starts)."""
+    return "".join(sorted({c for w in document_words(slot) for c in (w[0], w[0].upper())}))
+
+
+_MEMO_DECISION = _alt(document_words("memo_decision"), str.upper)  # in capitals: TER BESLISSING
+_OPENING = " ".join(_one("letter_opening").upper().split())  # BRIEF VAN
+_LETTER_ARTICLE = _alt(document_words("letter_article"), str.upper)
+_NR = re.escape(_cap(_one("number_label")))  # Nr\.
+_NR_LOWER = re.escape(_one("number_label"))
+MEMO_ANCHOR = re.compile(rf"^[\s*_#]*(?:{_MEMO_DECISION})[\s*_]*$", re.M)
+LETTER_ANCHOR = re.compile(
+    rf"^[\s\f]*(?:{_NR}\s*\d+|[A-Z]{{1,3}})?\s*{re.escape(_OPENING)} (?:{_LETTER_ARTICLE})"
+    rf" (?:{_alt(document_words('letter_sender'), str.upper)})",
+    re.M,
+)
+# the full month names of the one month table (vocab/months.csv) that dates.py reads too
+# (Dutch, and the English names that news relays print: ``18 October 2018``)
+MONTHS = {m.name: m.month for m in month_names(("nl", "en")) if m.full}
+_MONTH_RE = "|".join(MONTHS)
 
 
 def _month_number(name: str) -> int | None:
@@ -63,7 +99,9 @@ ANSWERS_RECEIVED = re.compile(
     rf"\s*:?\s+(\d{{1,2}}\s+(?:{_MONTH_RE})\s+\d{{4}})\s*\)",
     re.I | re.M,
 )
-DATE_FIELD = re.compile(rf"^Datum\s*:?\s*\n?\s*(\d{{1,2}}\s+(?:{_MONTH_RE})\s+\d{{4}})", re.I | re.M)
+DATE_FIELD = re.compile(
+    rf"^(?:{_words_alt('date_field')})\s*:?\s*\n?\s*(\d{{1,2}}\s+(?:{_MONTH_RE})\s+\d{{4}})", re.I | re.M
+)
 # A date as web pages print it: ``24 mei 2024``, ``24-05-2024``, ``24/5/2024``, ``24.05.2024``, ``2024-05-24``.
 _ANY_DATE = (
     rf"(?:(?P<d>\d{{1,2}})\.?\s+(?P<mon>{_MONTH_RE})\s+(?P<y>\d{{4}})"
@@ -74,11 +112,11 @@ _ANY_DATE = (
 # ``Gepubliceerd op 24 mei 2024``): kinds of item, and publication verbs with their preposition.
 _DATE_LABELS = f"(?:{_words_alt('date_label')})"
 _WEEKDAYS = "(?:" + "|".join([*date_words("weekday"), *date_words("weekday_short")]) + r")\.?"
-_TIME = r"\d{1,2}[:.]\d{2}(?:\s*uur)?"
+_TIME = rf"\d{{1,2}}[:.]\d{{2}}(?:\s*(?:{_words_alt('time_unit')}))?"
 # One field of a date line: an optional label and weekday, the date, an optional time.
 DATE_LINE_FIELD = re.compile(
     rf"(?P<label>{_DATE_LABELS}\s*:?\s*)?(?:{_WEEKDAYS},?\s+)?{_ANY_DATE}"
-    rf"(?:\s*(?:,|-|–|om|\|)?\s*{_TIME})?",
+    rf"(?:\s*(?:,|-|–|{_words_alt('time_preposition')}|\|)?\s*{_TIME})?",
     re.I,
 )
 _DATE_LINE_TIME = re.compile(rf"(?:{_DATE_LABELS}\s*:?\s*)?{_TIME}", re.I)
@@ -99,36 +137,66 @@ _PAST_BEFORE = "|".join(w for w, v in date_words("before_month").items() if v ==
 PAST_DAY = re.compile(
     rf"\b(?:{_PAST_BEFORE})\s+(?:{_WEEKDAYS}\s+)?(\d{{1,2}})\s+({_MONTH_RE})\b(?!\s+\d{{4}})", re.I
 )
-JL_DATE = re.compile(rf"\b(\d{{1,2}})\s+({_MONTH_RE})\s+jl\b", re.I)
-VERGADERJAAR = re.compile(r"vergaderjaar\s+(\d{4})\s*[–—-]\s*(\d{4})", re.I)
+_JL = _one("past_mark")  # lower case ASCII without i, k or s: found by _all_cases
+JL_DATE = re.compile(rf"\b(\d{{1,2}})\s+({_MONTH_RE})\s+{re.escape(_JL)}\b", re.I)
+_SESSION = _one("session_label")  # vergaderjaar: lower case ASCII without i, k or s (_ascii_find)
+VERGADERJAAR = re.compile(rf"{re.escape(_SESSION)}\s+(\d{{4}})\s*[–—-]\s*(\d{{4}})", re.I)
+_HOUSES = _alt(document_words("house"), _cap, sep=" ")  # Tweede Kamer
+_HOUSE_LEAD = max(len(h) for h in document_words("house")) + len(", ")  # characters before the session
+_KAMER = _cap(_one("parliament"))
 FOOTER_KAMERSTUK = re.compile(
-    r"(?:Tweede|Eerste) Kamer,? vergaderjaar \d{4}\s*[–—-]\s*\d{4},\s*(\d{2}\s?\d{3}(?:-[\dA-Z]+)?),"
-    r"\s*(?:nr\.\s*)?([\dA-Z]+)\b"
+    rf"(?:{_HOUSES}),? {re.escape(_SESSION)} \d{{4}}\s*[–—-]\s*\d{{4}},\s*(\d{{2}}\s?\d{{3}}(?:-[\dA-Z]+)?),"
+    rf"\s*(?:{_NR_LOWER}\s*)?([\dA-Z]+)\b"
 )
-HEADING_NUMBER = re.compile(r"^[\s\f]*(?:Nr\.\s*(\d+)|([A-Z]{1,3}))\s+BRIEF VAN", re.M)
+HEADING_NUMBER = re.compile(rf"^[\s\f]*(?:{_NR}\s*(\d+)|([A-Z]{{1,3}}))\s+{re.escape(_OPENING)}", re.M)
 # A Kamerstuk header prints the dossier (``29 521 Title``, ``36 200 V Title``) on the line before the
 # number (``Nr. 418``, then the heading of the piece on the same or the next line).
 DOSSIER_LINE = re.compile(r"(\d{2}[ \u00a0]?\d{3})(?:(?:[ \u00a0]|[ \u00a0]?-[ \u00a0]?)([IVXL]{1,5}|[A-Z]))?(?=\s|$)")
-NUMBER_LINE = re.compile(r"Nr\.[ \u00a0]*(\d+|[A-Z]{1,3})(?=\s|$)")
+NUMBER_LINE = re.compile(rf"{_NR}[ \u00a0]*(\d+|[A-Z]{{1,3}})(?=\s|$)")
 CAPITALS_HEADING = re.compile(r"[A-Z]{2,}(?:[ \u00a0]+[A-Z]{2,}){1,}")
 DOSSIER_WRAP = 2  # lines a dossier's title may wrap onto below the dossier line
 KAMERSTUK_LINES = 15  # the first non-blank lines of a part where a Kamerstuk header stands
-CITED_DOSSIER = re.compile(r"Kamerstuk(?:ken)?\s+(\d{2}\s?\d{3}(?:-[\dA-Z]+)?),\s*nr\.")
+CITED_DOSSIER = re.compile(
+    rf"(?:{_alt(document_words('cited_dossier'), _cap)})\s+(\d{{2}}\s?\d{{3}}(?:-[\dA-Z]+)?),\s*{_NR_LOWER}"
+)
 # The ministry's own reference after its label, on the same line (``Onze referentie:``) or the next;
 # not the addressee's (``Uw kenmerk``).
+_POSSESSIVE = _one("possessive")  # the addressee's: Uw Kamer, Uw kenmerk
+_REFERENCE_LABELS = document_words("reference_label")
+_REFERENCE_LABEL = "|".join(
+    r"\s+".join([re.escape(_cap(first)), *(_either(w) for w in rest)])
+    for first, *rest in (p.split() for p in sorted(_REFERENCE_LABELS, key=len, reverse=True))
+)
+_REFERENCE_FIRSTS = tuple(dict.fromkeys(_cap(p.split()[0]) for p in _REFERENCE_LABELS))
 REFERENCE = re.compile(
-    r"(?<![Uu]w )(?:Onze\s+[Rr]ef(?:erentie|\.)|Ons\s+[Kk]enmerk|Kenmerk)[^\S\n]*:?[^\S\n]*\n?[^\S\n]*:?[^\S\n]*"
+    rf"(?<!{_either(_POSSESSIVE)} )(?:{_REFERENCE_LABEL})[^\S\n]*:?[^\S\n]*\n?[^\S\n]*:?[^\S\n]*"
     r"([A-Z][\w-]*(?:[./][\w-]+)+|[A-Z][A-Za-z]{0,9}-?\d{4,}[\w-]*)"
 )
-ADDRESS_LETTER = re.compile(r"^Aan\s+de[n]?\s+(.+?)\s*$", re.M)
-MEMO_ADDRESS = re.compile(r"^Aan\n(?:Van\n)?(?:Via\n)?(?:Kopie aan\n)?(?:Afgestemd met\n)?(.+)$", re.M)
+_AAN = _cap(_one("address_label"))
+ADDRESS_LETTER = re.compile(rf"^{re.escape(_AAN)}\s+(?:{_alt(document_words('letter_article'))})\s+(.+?)\s*$", re.M)
+_MEMO_LABELS = "".join(
+    rf"(?:{re.escape(label[:1].upper() + label[1:])}\n)?" for label in document_words("memo_header_label")
+)
+MEMO_ADDRESS = re.compile(rf"^{re.escape(_AAN)}\n{_MEMO_LABELS}(.+)$", re.M)
+_SIGNER_ARTICLES = tuple(_cap(a) for a in document_words("signer_article"))  # De, Het
+_SIGNER_OFFICE = _alt(document_words("signer_office"), _cap, longest_first=False)
 SIGNATORY = re.compile(
-    r"^(?:De|Het)\s+(?:Minister|Staatssecretaris|Minister-President)\b[^,\n]{0,120},\s*\n?\s*"
+    rf"^(?:{_alt(_SIGNER_ARTICLES)})\s+(?:{_SIGNER_OFFICE})\b[^,\n]{{0,120}},\s*\n?\s*"
     r"((?:[A-Z][a-z]?\.\s?)+(?:[a-z]+\s)*[A-Z][\w'’-]+(?:[ -][A-Z][\w'’-]+){0,3})",
     re.M,
 )
-LETTER_TITLE = re.compile(r"^[ \t\f]*(?:Nr\.\s*\d+|[A-Z]{1,3})?[ \t]*(BRIEF VAN .+?)(?=\nAan\s|\n\n|\Z)", re.S | re.M)
-SUBJECT = re.compile(r"informe(?:ert|ren|er)\b[^.]{0,200}?\bover\s+(?:de\s+|het\s+)?([^.]+?)(?:,\s*waaronder|\.|$)")
+LETTER_TITLE = re.compile(
+    rf"^[ \t\f]*(?:{_NR}\s*\d+|[A-Z]{{1,3}})?[ \t]*({re.escape(_OPENING)} .+?)(?=\n{re.escape(_AAN)}\s|\n\n|\Z)",
+    re.S | re.M,
+)
+_ABOUT = _words_alt("about_word")
+_SUBJECT_ARTICLE = _words_alt("subject_article")
+SUBJECT = re.compile(
+    rf"(?:{_words_alt('informs_verb')})\b[^.]{{0,200}}?\b(?:{_ABOUT})\s+(?:(?:{_SUBJECT_ARTICLE})\s+)?([^.]+?)"
+    rf"(?:,\s*(?:{_words_alt('subject_end')})|\.|$)"
+)
+# the last of two subjects joined by "and about": ``over X en over Y`` -> Y
+_SUBJECT_JOIN = re.compile(rf"\s+(?:{_words_alt('subject_and')})\s+(?:{_ABOUT})\s+(?:(?:{_SUBJECT_ARTICLE})\s+)?")
 QUESTION_LINE = re.compile(rf"^[\s•*-]*(?:{_words_alt('question_label')})[ \t]+1[ \t]*:?[ \t]*$", re.I | re.M)
 SITE_LABEL_LINES = 4  # the first lines of a page where a parliament site prints its kind label
 SITE_LABEL = re.compile(
@@ -140,9 +208,11 @@ STAMP_NOTE = re.compile(
     rf"\s*\((?:{_words_alt('submitted_label')}|{_words_alt('received_label')})\b[^()]*\)[\s.]*$", re.I
 )
 _CAPITAL_WORD = r"[A-ZÀ-Þ][A-ZÀ-Þ'’-]*,?"
-LETTER_JOINED = re.compile(rf"(BRIEF VAN DE(?:N)?(?:[ \u00a0]+{_CAPITAL_WORD})+)(?![^\W\d_])")
+LETTER_JOINED = re.compile(
+    rf"({re.escape(_OPENING)} (?:{_LETTER_ARTICLE})(?:[ \u00a0]+{_CAPITAL_WORD})+)(?![^\W\d_])"
+)
 NUMBER_HEADING = re.compile(
-    rf"^Nr\.[ \u00a0]*\d+[ \u00a0]+([A-Z]{{2,}}(?:[ \u00a0]+{_CAPITAL_WORD}){{1,}})[ \t]*$", re.M
+    rf"^{_NR}[ \u00a0]*\d+[ \u00a0]+([A-Z]{{2,}}(?:[ \u00a0]+{_CAPITAL_WORD}){{1,}})[ \t]*$", re.M
 )
 SUBJECT_LINE = re.compile(rf"^(?:{_words_alt('subject_label')})\s*:?[ \t]+(\S[^\n]{{2,200}})$", re.I | re.M)
 CREDIT_LINE = re.compile(rf"(?:{_words_alt('credit_label')})\s*:?\s+\S", re.I)
@@ -180,10 +250,14 @@ def split_points(raw: str) -> list[int]:
     return points
 
 
-_TER = re.compile(r"TER\s+(?:BESLISSING|INFORMATIE|ADVISERING|ADVIES|KENNISNAME|ONDERTEKENING|PARAAF)")
-_LETTER_WORDS = "BRIEF VAN DE"
-_LETTER_LONGEST = len("BRIEF VAN DEN STAATSSECRETARIS")  # a LETTER_ANCHOR match ends by then
-_LETTER_LEAD = re.compile(r"[\s\dA-Zr.]*")  # every character that can stand before BRIEF in a heading
+_TER = re.compile(_MEMO_DECISION)
+_LETTER_HEADS = [f"{_OPENING} {a.upper()}" for a in document_words("letter_article")]
+_LETTER_WORDS = os.path.commonprefix(_LETTER_HEADS)  # BRIEF VAN DE: in every letter heading
+# a LETTER_ANCHOR match ends by then
+_LETTER_LONGEST = max(map(len, _LETTER_HEADS)) + 1 + max(map(len, document_words("letter_sender")))
+# every character that can stand before the heading's words: white space, digits, capitals, the number label
+_LABEL_CHARS = "".join(sorted(c for c in set(_cap(_one("number_label"))) if not "A" <= c <= "Z"))
+_LETTER_LEAD = re.compile(rf"[\s\dA-Z{re.escape(_LABEL_CHARS)}]*")
 
 
 def _memo_anchors(raw: str, first_only: bool = False) -> list[int]:
@@ -300,8 +374,8 @@ def _all_cases(text: str, word: str) -> list[int]:
 
 def _footer_search(pattern: re.Pattern[str], raw: str) -> re.Match[str] | None:
     """``pattern.search(raw)`` for a pattern that starts ``(?:Tweede|Eerste) Kamer,? vergaderjaar``."""
-    v = raw.find("vergaderjaar")
-    return pattern.search(raw, max(0, v - len("Tweede Kamer, "))) if v >= 0 else None
+    v = raw.find(_SESSION)
+    return pattern.search(raw, max(0, v - _HOUSE_LEAD)) if v >= 0 else None
 
 
 def _header_start(raw: str, lo: int, anchor: int) -> int:
@@ -363,13 +437,16 @@ def _iso(day: str, month: str, year: str) -> str | None:
         return None
 
 
-_NOTA_LINE = re.compile(r"^nota$", re.M | re.I)
-_NOTA_TITLE = re.compile(r"^nota\n(.+)$", re.M | re.I)
-_UW_KAMER = re.compile(r"\bUw Kamer\b|\buw Kamer\b")
-_FOOTER_HOUSE = re.compile(r"\b(Tweede|Eerste) Kamer,? vergaderjaar")
-_PLACE_FIRSTS = "".join(sorted({c for w in document_words("letter_place") for c in (w[0], w[0].upper())}))
+_NOTA_LINE = re.compile(rf"^(?:{_words_alt('memo_label')})$", re.M | re.I)
+_NOTA_TITLE = re.compile(rf"^(?:{_words_alt('memo_label')})\n(.+)$", re.M | re.I)
+_NOTA_FIRSTS = _firsts("memo_label")
+_UW_KAMER_WORDS = f"{_POSSESSIVE[1:]} {_KAMER}"  # found before the pattern is tried
+_UW_KAMER = re.compile(rf"\b{_either(_POSSESSIVE)} {re.escape(_KAMER)}\b")
+_FOOTER_HOUSE = re.compile(rf"\b({_HOUSES}),? {re.escape(_SESSION)}")
+_PLACE_FIRSTS = _firsts("letter_place")
+_DATE_FIELD_FIRSTS = _firsts("date_field")
 _YEARS = (re.compile(r"19\d\d"), re.compile(r"20\d\d"))  # years where they are whole words (checked in code)
-_LINE_DE_HET = re.compile(r"\n(?=De|Het)")
+_LINE_DE_HET = re.compile(rf"\n(?={_alt(_SIGNER_ARTICLES)})")
 
 
 def document_type(text: str, raw: str) -> str:
@@ -386,7 +463,7 @@ class _Session:
 
     def __call__(self) -> re.Match[str] | None:
         if self.match is False:
-            p = _ascii_find(self.raw, "vergaderjaar")
+            p = _ascii_find(self.raw, _SESSION)
             self.match = VERGADERJAAR.search(self.raw, p) if p >= 0 else None
         return self.match
 
@@ -394,7 +471,7 @@ class _Session:
 def _address_letter(text: str) -> re.Match[str] | None:
     """``ADDRESS_LETTER.search(text[:3000])``."""
     head = text[:3000]
-    p = head.find("Aan")
+    p = head.find(_AAN)
     return ADDRESS_LETTER.search(head, p) if p >= 0 else None
 
 
@@ -426,13 +503,13 @@ def describe(doc: Document, raw: str) -> None:
 
 def _reference(text: str) -> re.Match[str] | None:
     """``REFERENCE.search(text, 0, HEAD)``, searched from the first of the words it starts with."""
-    found = [p for p in (text.find(w, 0, HEAD) for w in ("Onze", "Ons", "Kenmerk")) if p >= 0]
+    found = [p for p in (text.find(w, 0, HEAD) for w in _REFERENCE_FIRSTS) if p >= 0]
     return REFERENCE.search(text, min(found), HEAD) if found else None
 
 
 def _signatories(text: str, pos: int) -> list[re.Match[str]]:
     """``list(SIGNATORY.finditer(text, pos))``, tried only at line starts with ``De``/``Het``."""
-    starts = [pos] if pos == 0 and text.startswith(("De", "Het")) else []
+    starts = [pos] if pos == 0 and text.startswith(_SIGNER_ARTICLES) else []
     starts += [m.end() for m in _LINE_DE_HET.finditer(text, max(0, pos - 1))]
     out: list[re.Match[str]] = []
     for s in starts:
@@ -502,7 +579,7 @@ def _type_memo_anchor(h: _Header) -> Decision | None:
 
 
 def _type_nota_line(h: _Header) -> Decision | None:
-    return Decision("nota", "nota-line") if _line_search(_NOTA_LINE, h.text, "Nn", 3000) else None
+    return Decision("nota", "nota-line") if _line_search(_NOTA_LINE, h.text, _NOTA_FIRSTS, 3000) else None
 
 
 def _type_letter_heading(h: _Header) -> Decision | None:
@@ -518,7 +595,7 @@ def _type_session(h: _Header) -> Decision | None:
 
 
 def _type_uw_kamer(h: _Header) -> Decision | None:
-    found = "w Kamer" in h.text and _UW_KAMER.search(h.text)
+    found = _UW_KAMER_WORDS in h.text and _UW_KAMER.search(h.text)
     return Decision("kamerbrief", "addresses-the-kamer") if found else None
 
 
@@ -560,12 +637,12 @@ def decide_type(header: _Header) -> Decision:
 def _title_nota(h: _Header) -> Decision | None:
     if h.doc_type != "nota":
         return None
-    m = _line_search(_NOTA_TITLE, h.text, "Nn")
+    m = _line_search(_NOTA_TITLE, h.text, _NOTA_FIRSTS)
     return Decision(m.group(1).strip(), "nota-line") if m else Decision("", "nota-without-title")
 
 
 def _title_letter_heading(h: _Header) -> Decision | None:
-    m = _heading_search(LETTER_TITLE, h.text, "BRIEF VAN ", HEAD)  # also below a Kamerstuk header
+    m = _heading_search(LETTER_TITLE, h.text, f"{_OPENING} ", HEAD)  # also below a Kamerstuk header
     return Decision(" ".join(m.group(1).split()), "letter-heading") if m else None
 
 
@@ -635,7 +712,7 @@ def _title_informs_about(h: _Header) -> Decision | None:
     s = SUBJECT.search(h.text[:5000])
     if not s:
         return None
-    subject = re.split(r"\s+en\s+over\s+(?:de\s+|het\s+)?", " ".join(s.group(1).split()))[-1]
+    subject = _SUBJECT_JOIN.split(" ".join(s.group(1).split()))[-1]
     return Decision(subject[:1].upper() + subject[1:], "informs-about")
 
 
@@ -734,7 +811,7 @@ def _date_none(h: _Header) -> Decision:
 
 DATE_RULES: list[tuple[str, Rule]] = [
     ("place-date", _printed_line(PLACE_DATE, _PLACE_FIRSTS, "place-date")),
-    ("date-field", _printed_line(DATE_FIELD, "Dd", "date-field")),
+    ("date-field", _printed_line(DATE_FIELD, _DATE_FIELD_FIRSTS, "date-field")),
     ("date-line", _date_news_line),
     ("answers-received", _date_answers_received),
     ("place-date-joined", _date_place_joined),
@@ -845,7 +922,7 @@ def _jl_dates(text: str) -> list[re.Match[str]]:
     digits, white space, month and white space right before it."""
     out: list[re.Match[str]] = []
     pos = 0
-    for q in _all_cases(text, "jl"):
+    for q in _all_cases(text, _JL):
         if q >= pos and text[q - 1 : q].isspace():  # JL_DATE has white space before ``jl``
             i = q
             for test in (str.isspace, str.isalpha, str.isspace, str.isdecimal):
@@ -866,7 +943,8 @@ def _dossier_line(lines: list[str], i: int) -> tuple[int, re.Match[str]] | None:
         m = DOSSIER_LINE.match(lines[j])
         if m:
             return j, m
-        if len(lines[j]) > 100 or "Kamer" in lines[j] or "ergaderjaar" in lines[j] or NUMBER_LINE.match(lines[j]):
+        line = lines[j]
+        if len(line) > 100 or _KAMER in line or _SESSION[1:] in line or NUMBER_LINE.match(line):
             return None
     return None
 
@@ -886,7 +964,7 @@ def header_kamerstuk(raw: str) -> str:
             continue
         j, dossier = found
         rest = lines[i][number.end():].strip() or (lines[i + 1] if i + 1 < len(lines) else "")
-        if not CAPITALS_HEADING.match(rest) and not any("Kamer" in line for line in lines[:j]):
+        if not CAPITALS_HEADING.match(rest) and not any(_KAMER in line for line in lines[:j]):
             continue
         parts = [dossier.group(1).replace(" ", "").replace("\u00a0", ""), dossier.group(2), number.group(1)]
         return "-".join(p for p in parts if p)
@@ -900,7 +978,7 @@ def _kamerstuk(text: str, raw: str) -> str:
     header = header_kamerstuk(raw)
     if header:
         return header
-    heading = _heading_search(HEADING_NUMBER, raw, "BRIEF VAN", 2000)
+    heading = _heading_search(HEADING_NUMBER, raw, _OPENING, 2000)
     if heading:
         number = heading.group(1) or heading.group(2)
         cited = [m.group(1).replace(" ", "") for m in CITED_DOSSIER.finditer(text)]
@@ -912,7 +990,7 @@ def _kamerstuk(text: str, raw: str) -> str:
 
 def _addressee(text: str, raw: str, doc_type: str) -> str:
     if doc_type == "nota":
-        p = text.find("Aan\n")
+        p = text.find(f"{_AAN}\n")
         m = MEMO_ADDRESS.search(text, p) if p >= 0 else None
         return m.group(1).strip() if m else ""
     m = _address_letter(text)
@@ -920,5 +998,5 @@ def _addressee(text: str, raw: str, doc_type: str) -> str:
         return m.group(1).strip()
     if doc_type == "kamerbrief":
         footer = _footer_search(_FOOTER_HOUSE, raw)
-        return f"{footer.group(1)} Kamer" if footer else ""
+        return footer.group(1) if footer else ""
     return ""
