@@ -2,9 +2,10 @@
 
 Every ``python`` block runs whole; every ``sh`` block runs whole when it is a script (a heredoc),
 else line by line. Skipped, with the reason: ``make`` lines (they create a virtualenv and run
-the whole suite: the Makefile has its own checks), lines naming a placeholder (``corpus/``,
-``tcp://host``) and the briefing commands ``report`` / ``reports``, which start kernels and are
-run by ``tests/test_reports.py``.
+the whole suite: the Makefile has its own checks), lines naming a placeholder (the ``corpus``
+folder, ``tcp://host``), the briefing commands ``report`` / ``reports``, which start kernels and are
+run by ``tests/test_reports.py``, and ``fetch``, which needs the network (``tests/test_fetch.py``
+runs it against a local server). A line ending in a backslash goes on on the next.
 """
 
 from __future__ import annotations
@@ -18,8 +19,8 @@ from pathlib import Path
 import pytest
 
 ROOT = Path(__file__).resolve().parents[1]
-SKIP = (re.compile(r"^make\b"), re.compile(r"corpus/|tcp://host"),
-        re.compile(r"sahel-analysis reports? "))
+SKIP = (re.compile(r"^make\b"), re.compile(r"\bcorpus\b|tcp://host"),
+        re.compile(r"sahel-analysis reports? "), re.compile(r"sahel-analysis fetch\b"))
 
 
 def blocks(text: str) -> list[tuple[str, str]]:
@@ -36,7 +37,7 @@ def commands(lang: str, code: str) -> list[str]:
         return []
     if "<<" in code:
         return [code]
-    lines = [ln.split("  #")[0].strip() for ln in code.splitlines()]
+    lines = [ln.split("  #")[0].strip() for ln in code.replace("\\\n", " ").splitlines()]
     return [ln for ln in lines if ln and not any(rx.search(ln) for rx in SKIP)]
 
 
