@@ -227,6 +227,30 @@ MISSION_RULES = (
     ("kind-and-country", _kind_and_country),
 )
 IN_SENTENCE = frozenset({"own-clause", "same-sentence"})
+# Rules that found no mission near the figure (only the document's own missions).
+DOCUMENT_WIDE = frozenset({"title", "most-named", "kind-and-country"})
+
+
+@cache
+def _national_operations() -> dict[str, tuple[str, ...]]:
+    """ISO3 -> the national operations it runs (vocab/national_operations.csv), in file order."""
+    out: dict[str, list[str]] = {}
+    for r in read_csv("national_operations.csv"):
+        out.setdefault(r["country"], []).append(r["mission"])
+    return {k: tuple(v) for k, v in out.items()}
+
+
+def national_operation(f: Figure, contributor: str, mission_rule: str) -> str | None:
+    """A country's figure with no mission named near it, in a document that names that country's
+    own national operation (``de Fransen, die met 4000 man in de regio zijn`` beside Barkhane):
+    the operation named last before the figure, else the first after it (rule ``national-operation``)."""
+    ops = _national_operations().get(contributor)
+    if not ops or mission_rule not in DOCUMENT_WIDE:
+        return None
+    named = [x for x in mission_ents(f.ents) if x.canonical in ops]
+    before = [x for x in named if x.end <= f.n.start]
+    pick = before[-1] if before else next(iter(named), None)
+    return pick.canonical if pick else None
 
 
 def base_mission(f: Figure) -> tuple[str | None, str]:
