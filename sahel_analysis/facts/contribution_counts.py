@@ -76,9 +76,10 @@ def _compound_rx() -> re.Pattern[str]:
 
 
 def _is_compound(word: str) -> bool:
-    """``veiligheidsexperts``: at least COMPOUND_PREFIX letters glued to a compound head."""
-    return any(word.endswith(h) and len(word) - len(h) >= COMPOUND_PREFIX and word[: -len(h)].isalpha()
-               for h in compound_heads())
+    """``veiligheidsexperts``: at least COMPOUND_PREFIX letters glued to a compound head (the
+    letters right before it, as :func:`_compound_flags` checks)."""
+    return any(word.endswith(h) and len(word) - len(h) >= COMPOUND_PREFIX
+               and word[-len(h) - COMPOUND_PREFIX : -len(h)].isalpha() for h in compound_heads())
 
 
 def has_people_word(sentence: str) -> bool:

@@ -123,7 +123,7 @@ def test_seed_letter_rows():
 _WORDS = ["militairen", "Militair", "militaire", "pax", "PAX", "aantal", "agenten", "politieagenten",
           "de", "het", "stafofficier", "ſoldaten", "İ", "militairenkamp", "oud-militairen", "(",
           ")", ".", ",", "\n", " ", "150", "Σ", "man",
-          "grensbewakers", "xpolitieagenten", "xxxx"]  # compounds: a head after 4+ letters
+          "grensbewakers", "xpolitieagenten", "xxxx", "12politieagenten"]  # compounds: a head after 4+ letters
 
 
 @settings(max_examples=300, deadline=None, suppress_health_check=list(HealthCheck))
