@@ -9,7 +9,16 @@ import re
 from collections.abc import Callable
 from functools import cache
 
-from sahel_analysis.facts.contribution_vocab import alternation, noun_rx, unit_label, units, word_set, words
+from sahel_analysis.facts.contribution_vocab import (
+    COMPOUND_PREFIX,
+    alternation,
+    compound_heads,
+    noun_rx,
+    unit_label,
+    units,
+    word_set,
+    words,
+)
 from sahel_analysis.facts.ordered import first_answer
 from sahel_analysis.facts.spans import date_spans, span_numbers
 from sahel_analysis.model import Document
@@ -59,9 +68,25 @@ def _first_words_rx() -> re.Pattern[str]:
     return re.compile(_NON_LETTER + r"(?=(?P<w>" + trie_pattern(sorted(_first_words())) + r")(?!\w))")
 
 
+@cache
+def _compound_rx() -> re.Pattern[str]:
+    """A noun of :func:`compound_heads` ending a word, in lower-case text (the caller checks the
+    letters before it)."""
+    return re.compile(r"(?:" + trie_pattern(sorted(compound_heads())) + r")(?!\w)")
+
+
+def _is_compound(word: str) -> bool:
+    """``veiligheidsexperts``: at least COMPOUND_PREFIX letters glued to a compound head (the
+    letters right before it, as :func:`_compound_flags` checks)."""
+    return any(word.endswith(h) and len(word) - len(h) >= COMPOUND_PREFIX
+               and word[-len(h) - COMPOUND_PREFIX : -len(h)].isalpha() for h in compound_heads())
+
+
 def has_people_word(sentence: str) -> bool:
-    """A word for people (the first word of a personnel noun, or ``aantal``) in ``sentence``."""
-    return not _first_words().isdisjoint(_TOKEN.findall(sentence.lower()))
+    """A word for people (the first word of a personnel noun, a compound personnel noun, or
+    ``aantal``) in ``sentence``."""
+    tokens = _TOKEN.findall(sentence.lower())
+    return not _first_words().isdisjoint(tokens) or any(map(_is_compound, tokens))
 
 
 def people_sentences(doc: Document, sents: list[tuple[int, int]]) -> list[bool]:
@@ -75,6 +100,7 @@ def people_sentences(doc: Document, sents: list[tuple[int, int]]) -> list[bool]:
     if low is None:  # lower case moves characters: sentence by sentence
         return [has_people_word(text[s:e]) for s, e in sents]
     flags = _word_flags(low, sents)
+    _compound_flags(low, sents, flags)
     blank, end_blank = _BLANK, _END_BLANK
     for i, (s, e) in enumerate(sents):
         if low[s - 1 : s] in blank and low[e : e + 1] in end_blank:
@@ -99,6 +125,20 @@ def _word_flags(low: str, sents: list[tuple[int, int]]) -> list[bool]:
         if i >= 0 and m.end("w") <= sents[i][1]:
             flags[i] = True
     return flags
+
+
+def _compound_flags(low: str, sents: list[tuple[int, int]], flags: list[bool]) -> None:
+    """Flag the sentences that hold a compound personnel noun (:func:`_is_compound`), from one scan."""
+    starts = [s for s, _e in sents]
+    rx = _compound_rx()
+    m = rx.search(low)
+    while m is not None:
+        lo = m.start() - COMPOUND_PREFIX
+        if lo >= 0 and low[lo : m.start()].isalpha():
+            i = bisect.bisect_right(starts, lo) - 1
+            if i >= 0 and m.end() <= sents[i][1]:
+                flags[i] = True
+        m = rx.search(low, m.start() + 1)  # a shorter head may end the same word ("agenten")
 
 
 _BLANK = frozenset(" \n")

@@ -143,6 +143,25 @@ def _own_clause(f: Figure) -> str | None:
     return own_mission(f.text, f.ents, f.s, f.e, f.noun_end, f.next_start)
 
 
+_OF_FORCE = re.compile(
+    rf"\s*(?:{alternation('of_force')})\s+(?:(?:{alternation('of_force_article')})\s+)?$", re.IGNORECASE)
+
+
+@cache
+def _organisation_forces() -> dict[str, str]:
+    """Organisation -> its military force (vocab/organisation_forces.csv)."""
+    return {r["organisation"]: r["force"] for r in read_csv("organisation_forces.csv")}
+
+
+def _force_of_organisation(f: Figure) -> str | None:
+    """``vijfduizend soldaten van de G5``: the force of the organisation right after the figure's noun."""
+    forces = _organisation_forces()
+    x = next(iter(f.ents.between(f.noun_end, min(f.e, f.noun_end + 40))), None)
+    if x is None or x.canonical not in forces or not _OF_FORCE.fullmatch(f.text, f.noun_end, x.start):
+        return None
+    return forces[x.canonical]
+
+
 def _same_sentence(f: Figure) -> str | None:
     """The mission of the sentence nearest the number (those before it first)."""
     inside = mission_ents(f.ents.between(f.s, f.e))
@@ -216,6 +235,7 @@ def _kind_and_country(f: Figure) -> str | None:
 
 MISSION_RULES = (
     ("own-clause", _own_clause),
+    ("force-of-organisation", _force_of_organisation),
     ("same-sentence", _same_sentence),
     ("unnamed-mission-paragraph", _unnamed_mission_paragraph),
     ("unnamed-mission-title", _unnamed_mission_title),
@@ -226,7 +246,31 @@ MISSION_RULES = (
     ("most-named", _most_named),
     ("kind-and-country", _kind_and_country),
 )
-IN_SENTENCE = frozenset({"own-clause", "same-sentence"})
+IN_SENTENCE = frozenset({"own-clause", "force-of-organisation", "same-sentence"})
+# Rules that found no mission near the figure (only the document's own missions).
+DOCUMENT_WIDE = frozenset({"title", "most-named", "kind-and-country"})
+
+
+@cache
+def _national_operations() -> dict[str, tuple[str, ...]]:
+    """ISO3 -> the national operations it runs (vocab/national_operations.csv), in file order."""
+    out: dict[str, list[str]] = {}
+    for r in read_csv("national_operations.csv"):
+        out.setdefault(r["country"], []).append(r["mission"])
+    return {k: tuple(v) for k, v in out.items()}
+
+
+def national_operation(f: Figure, contributor: str, mission_rule: str) -> str | None:
+    """A country's figure with no mission named near it, in a document that names that country's
+    own national operation (``de Fransen, die met 4000 man in de regio zijn`` beside Barkhane):
+    the operation named last before the figure, else the first after it (rule ``national-operation``)."""
+    ops = _national_operations().get(contributor)
+    if not ops or mission_rule not in DOCUMENT_WIDE:
+        return None
+    named = [x for x in mission_ents(f.ents) if x.canonical in ops]
+    before = [x for x in named if x.end <= f.n.start]
+    pick = before[-1] if before else next(iter(named), None)
+    return pick.canonical if pick else None
 
 
 def base_mission(f: Figure) -> tuple[str | None, str]:

@@ -42,11 +42,27 @@ def units() -> tuple[list[tuple[str, str]], list[tuple[str, str]]]:
     return sorted(nouns, key=key), sorted(phrases, key=key)
 
 
+# A compound personnel noun (``veiligheidsexperts``, ``grensbewakers``): at least this many letters
+# before a one-word personnel noun of at least COMPOUND_HEAD letters, written as one word.
+COMPOUND_PREFIX = 4
+COMPOUND_HEAD = 5
+
+
+@cache
+def compound_heads() -> tuple[str, ...]:
+    """Lower-case one-word personnel nouns that may end a compound (``experts`` in
+    ``veiligheidsexperts``), longest first."""
+    return tuple(n.lower() for n, _ in units()[0]
+                 if len(n) >= COMPOUND_HEAD and n.isalpha() and n == n.lower())
+
+
 @cache
 def noun_rx() -> re.Pattern[str]:
-    """Any personnel noun (case-insensitive)."""
+    """Any personnel noun (case-insensitive), or a compound one (a one-word prefix of at least
+    COMPOUND_PREFIX letters glued to a noun of :func:`compound_heads`)."""
     alts = "|".join(alias_pattern(n) for n, _ in units()[0])
-    return re.compile(rf"(?:{alts})(?![\w])", re.IGNORECASE)
+    heads = "|".join(map(re.escape, compound_heads()))
+    return re.compile(rf"(?:{alts}|[^\W\d_]{{{COMPOUND_PREFIX},}}?(?:{heads}))(?![\w])", re.IGNORECASE)
 
 
 @cache
@@ -59,18 +75,24 @@ def phrase_rx() -> re.Pattern[str]:
     return re.compile(rf"(?<![\w])(?:{'|'.join(parts)})(?![\w])")
 
 
-def _label(table: list[tuple[str, str]], found: str) -> str:
+def _label(table: list[tuple[str, str]], found: str, compound: bool = False) -> str:
+    """The English label of ``found`` in ``table``; with ``compound``, else that of the personnel
+    noun that ends it (``politieadviseurs`` is labelled as ``adviseurs``)."""
     norm = " ".join(found.replace("’", "'").split()).lower()
     for dutch, english in table:
         if dutch.replace("’", "'").lower() == norm:
             return english
+    if compound:
+        head = next((h for h in compound_heads() if norm.endswith(h) and len(norm) - len(h) >= COMPOUND_PREFIX), None)
+        if head is not None:
+            return _label(table, head)
     return "total"
 
 
 @lru_cache(maxsize=1024)
 def unit_label(found: str, personnel: bool = True) -> str:
     """The component label of ``found`` among the personnel nouns (else the unit phrases)."""
-    return _label(units()[0 if personnel else 1], found)
+    return _label(units()[0 if personnel else 1], found, compound=personnel)
 
 
 @cache

@@ -38,6 +38,7 @@ from sahel_analysis.facts.contribution_mission import (
     both_missions,
     combined_mandate,
     combined_missions,
+    national_operation,
 )
 from sahel_analysis.facts.contribution_period import (
     context_period,
@@ -238,10 +239,13 @@ def _decide(f: Figure, combined: set[str]) -> dict | None:
         both = both_missions(f, mission)
         if both != mission:
             mission, mission_rule = both, "both-missions"
+    f.contributor, contributor_rule = contributor_for(f)
+    operation = national_operation(f, f.contributor, mission_rule)
+    if operation is not None:
+        mission, mission_rule = operation, "national-operation"
     named = mission if mission not in MISSIONS else None  # a mission outside the schema's list
     if named is not None:
         mission = "other"
-    f.contributor, contributor_rule = contributor_for(f)
     if f.contributor != "ALL":
         mission, combined_rule = combined_mandate(f, mission, combined, mission_rule == "own-clause")
         mission_rule = combined_rule or mission_rule

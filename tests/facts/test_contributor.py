@@ -72,6 +72,11 @@ REALDEV = [  # patterns of the real documents of ../shared/realdev, in sentences
        [("FRA", "Barkhane", 4000)]),
     ex("EUTM Mali\nIn totaal nemen 420 personen deel aan de missie; Nederland levert er 12.", "2026-06-15",
        [("ALL", "EUTM Mali", 420)]),
+    # a plural demonym names the country as a people ("de Duitsers, die ...")
+    ex("Bij MINUSMA blijven de Duitsers, die al met 900 militairen in Gao zijn.", "2026-06-15",
+       [("DEU", "MINUSMA", 900)]),
+    ex("Bij MINUSMA blijven de Belgen, die al met 90 militairen in Gao zijn.", "2026-06-15",
+       [("BEL", "MINUSMA", 90)]),
 ]
 
 

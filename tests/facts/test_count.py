@@ -80,6 +80,14 @@ REALDEV = [  # patterns of the real documents of ../shared/realdev, in sentences
 BUGS_CAUGHT = [
     # "het aantal <noun>": a bare number of the sentence counts that noun (not a year)
     ex("Het aantal militairen bij MINUSMA bedraagt nu 45.", "2026-06-15", [("NLD", "MINUSMA", 45)]),
+    # a compound written as one word ends in a personnel noun: it counts people (a prefix of 4+ letters)
+    ex("Nederland stuurt vier grensbewakers naar EUCAP Sahel Niger.", "2026-06-15",
+       [("NLD", "EUCAP Sahel Niger", "guards", 4)], COMP),
+    ex("Nederland levert zes douane- en rechtsexperts aan EUCAP Sahel Mali.", "2026-06-15",
+       [("NLD", "EUCAP Sahel Mali", "civilian experts", 6)], COMP),
+    ex("Nederland levert drie politieadviseurs aan EUCAP Sahel Mali.", "2026-06-15",
+       [("NLD", "EUCAP Sahel Mali", "police advisors", 3)], COMP),
+    ex("Nederland levert vier Hartman aan EUCAP Sahel Mali.", "2026-06-15", []),
 ]
 
 
@@ -114,7 +122,8 @@ def test_seed_letter_rows():
 # ---- the whole-document scan for words for people gives the sentence-by-sentence answer
 _WORDS = ["militairen", "Militair", "militaire", "pax", "PAX", "aantal", "agenten", "politieagenten",
           "de", "het", "stafofficier", "ſoldaten", "İ", "militairenkamp", "oud-militairen", "(",
-          ")", ".", ",", "\n", " ", "150", "Σ", "man"]
+          ")", ".", ",", "\n", " ", "150", "Σ", "man",
+          "grensbewakers", "xpolitieagenten", "xxxx", "12politieagenten"]  # compounds: a head after 4+ letters
 
 
 @settings(max_examples=300, deadline=None, suppress_health_check=list(HealthCheck))

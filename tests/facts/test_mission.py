@@ -57,6 +57,20 @@ REALDEV = [  # patterns of the real documents of ../shared/realdev, in sentences
     ex("Een Nederlandse agent was een jaar op missie in Mali bij de EUCAP Sahel. Hij leverde 20 politieagenten.",
        "2026-06-15", [("NLD", "EUCAP Sahel Mali", 20)]),
     ex("Ruim 300 Nederlandse militairen gaan naar Niger voor een vredesmissie van de VN.", "2026-06-15", []),
+    # "<figure> van de G5": the organisation's force (outside the schema's list: "other"); "G5" elsewhere,
+    # and "G5-landen", are the organisation
+    ex("Takuba helpt het leger van Niger.\nDe eenheid oefent met achthonderd soldaten van de G5 in het grensgebied.",
+       "2026-06-15", [("other", "G5 Sahel Joint Force total", 800)], ("mission", "component", "personnel")),
+    ex("Takuba helpt het leger van Niger.\nDe G5-landen sturen samen 800 soldaten naar het grensgebied.",
+       "2026-06-15", [("Takuba", 800)], ("mission", "personnel")),
+    ex("Takuba helpt het leger van Niger. De G5 vergaderde.\nNederland stuurt 800 soldaten naar het grensgebied.",
+       "2026-06-15", [("Takuba", 800)], ("mission", "personnel")),
+    # a country's figure with no mission near it is its own national operation, where the document names it
+    ex("Volgens de krant zijn de Fransen, die met 3000 manschappen in de regio actief zijn, tevreden.\n"
+       "De Fransen leiden Operatie Barkhane al jaren.", "2026-06-15", [("FRA", "Barkhane", 3000)],
+       title="Takuba groeit"),
+    ex("Volgens de krant zijn de Fransen, die met 3000 manschappen in de regio actief zijn, tevreden.",
+       "2026-06-15", [("FRA", "Takuba", 3000)], title="Takuba groeit"),
 ]
 
 
