@@ -262,7 +262,7 @@ def _row(doc: Document, sent: tuple[int, int], clause: tuple[int, int] | None,
         actors_rule = "named-in-sentence" if actors else "none"
         if not country:
             country, country_rule = country2, country_rule2
-    status, status_rule = event_status(doc, cs, ce, window)
+    status, status_rule = event_status(doc, cs, ce, window, etype)
     return {
         "date_start": window[0].isoformat(),
         "date_end": window[1].isoformat(),

@@ -20,6 +20,11 @@ ANNOUNCED = [
     ("De ministers zullen elkaar op 12 juni in Brussel spreken.", "2023-06-14", [("announced", "future-tense")]),
     ("De RBZ van maandag 12 juni a.s. spreekt over de Sahel.", "2023-06-08", [("announced", "after-document")]),
 ]
+# BUGS_CAUGHT: a window from the document's date into its future was shown as the latest event
+RUNS_AHEAD = [
+    ("De junta heeft toegezegd voor juli 2024 verkiezingen te houden.", "2022-11-16",
+     [("announced", "runs-ahead")]),
+]
 HYPOTHETICAL = [
     ("De missie wordt op 1 juli verlengd, indien de Raad daarmee instemt.", "2023-06-14",
      [("hypothetical", "condition")]),
@@ -32,7 +37,7 @@ HYPOTHETICAL = [
 ]
 
 
-@pytest.mark.parametrize(("text", "date", "expected"), HAPPENED + ANNOUNCED + HYPOTHETICAL)
+@pytest.mark.parametrize(("text", "date", "expected"), HAPPENED + ANNOUNCED + RUNS_AHEAD + HYPOTHETICAL)
 def test_status(text: str, date: str, expected: list[tuple[str, str]]) -> None:
     assert [(r["status"], rule_of(r, "status")) for r in event_rows(text, date)] == expected
 
