@@ -222,8 +222,8 @@ class TableWriter:
                     lengths = [len(r.get("text") or "") for r in batch]
                     self.text_chars += sum(lengths)
                     self.longest_text = max(self.longest_text, *lengths)
-                if name != "events" and len(self.buffers[name]) >= self.flush_rows or (
-                        name == "texts" and self.text_chars >= self.flush_chars):  # events: ids at the end
+                if len(self.buffers[name]) >= self.flush_rows or (
+                        name == "texts" and self.text_chars >= self.flush_chars):
                     self._flush(name)
 
     def _flush(self, name: str) -> None:
@@ -258,11 +258,11 @@ class TableWriter:
                 for w in self.writers.values():
                     w.close()
                 return
-            assign_event_ids(self.buffers.get("events", []))  # one id per happening, over the whole build
             for name in SCHEMAS:
                 self._flush(name)
             for w in self.writers.values():
                 w.close()
+            add_event_ids(self.stage / "events.parquet")  # one id per happening, over the whole build
             self.buffers = {}
             _release_memory()
             _duckdb_from_parquet(self.stage, self.longest_text)
@@ -274,6 +274,37 @@ class TableWriter:
                 except OSError:
                     pass
             raise
+
+
+# The columns that decide an event's id (facts.event_ids): all a build's events are read back with
+# these alone, so the rows themselves never wait in memory for the end of the build.
+EVENT_ID_COLUMNS = ["file", "part", "start", "date_start", "date_end", "event_type", "country", "actors"]
+
+
+def add_event_ids(path: Path) -> None:
+    """Give every row of a staged events table its ``event_id`` (one per happening over the whole
+    build), rewriting the file row group by row group."""
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    if not path.exists():
+        return
+    keys = pq.read_table(path, columns=EVENT_ID_COLUMNS).to_pylist()
+    ids = [row["event_id"] for row in assign_event_ids(keys)]
+    del keys
+    source = pq.ParquetFile(path)
+    schema = arrow_schema("events")
+    where = schema.get_field_index("event_id")
+    tmp = path.with_name(".events-ids.parquet")
+    done = 0
+    with pq.ParquetWriter(tmp, schema) as writer:
+        for group in range(source.num_row_groups):
+            table = source.read_row_group(group)
+            n = table.num_rows
+            table = table.set_column(where, schema.field(where), pa.array(ids[done:done + n], schema.field(where).type))
+            writer.write_table(table)
+            done += n
+    os.replace(tmp, path)
 
 
 class DiskFullError(UserError):

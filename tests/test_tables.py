@@ -41,3 +41,20 @@ def test_a_folder_without_a_build_is_an_error_not_empty_tables(tmp_path):
     (tmp_path / "empty").mkdir()
     with pytest.raises(UserError, match="no tables"):
         load(tmp_path / "empty")
+
+
+def test_events_go_to_disk_as_they_come_and_get_their_ids_at_the_end(tmp_path):
+    from sahel_analysis.tables import TableWriter, load
+
+    def event(file, day, actors):
+        return {"file": file, "part": 1, "start": 0, "end": 1, "quote": "x", "date_start": day,
+                "date_end": day, "event_type": "coup", "country": "MLI", "actors": actors}
+
+    writer = TableWriter(tmp_path, flush_rows=1)
+    with writer:
+        writer.add({"documents": [{"file": "a.txt", "part": 1}, {"file": "b.txt", "part": 1}]})
+        writer.add({"events": [event("a.txt", "2020-08-18", "")]})
+        assert writer.buffers["events"] == []  # written, not held for the ids
+        writer.add({"events": [event("b.txt", "2020-08-18", "FAMa"), event("b.txt", "2021-05-24", "")]})
+    ids = load(tmp_path)["events"]["event_id"].tolist()
+    assert ids[0] == ids[1] != ids[2]  # the same coup told in two documents, and another one
