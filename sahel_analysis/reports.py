@@ -29,6 +29,7 @@ import yaml
 
 from . import briefing, tables
 from .errors import UserError
+from .read.limits import LIMITS
 
 BRIEFING = "briefing"
 NOTEBOOKS = ("00-explore", "01-corpus", "02-contributions", "03-budgets", "04-events")
@@ -353,10 +354,25 @@ def data_line(data_dir: Path, data: dict) -> str:
     return f"documents up to {dates[-1] if dates else '?'}; tables of {built}"
 
 
+class _NoAliasLoader(yaml.SafeLoader):
+    """``yaml.safe_load``'s loader, refusing anchors and aliases (a few lines of aliases can
+    expand to gigabytes: the 'billion laughs')."""
+
+    def compose_node(self, parent, index):  # noqa: ANN001, ANN201 - PyYAML's signature
+        if self.check_event(yaml.AliasEvent) or getattr(self.peek_event(), "anchor", None):
+            event = self.peek_event()
+            line = event.start_mark.line + 1
+            raise yaml.YAMLError(f"anchors and aliases are not allowed in a batch file (line {line})")
+        return super().compose_node(parent, index)
+
+
 def load_config(config: Path) -> list[dict]:
     """Parameter sets of a batch YAML file (``reports:`` list, or a bare list); safe_load."""
     try:
-        doc = yaml.safe_load(Path(config).read_text(encoding="utf-8"))
+        size = Path(config).stat().st_size
+        if size > LIMITS.max_yaml_bytes:
+            raise UserError(f"{config} is {size:,} bytes, over the limit of {LIMITS.max_yaml_bytes:,} for a batch file")
+        doc = yaml.load(Path(config).read_text(encoding="utf-8"), Loader=_NoAliasLoader)  # noqa: S506 - safe, no aliases
     except FileNotFoundError:
         raise UserError(f"no config file {config}") from None
     except yaml.YAMLError as exc:

@@ -7,12 +7,17 @@ same text in which the facts' ``start``/``end`` spans point.
 from __future__ import annotations
 
 import re
+import signal
+import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import pandas as pd
 
 from . import tables
 from .errors import UserError
+from .read.limits import LIMITS
 from .sentences import split_sentences
 
 COLUMNS = ["file", "part", "date", "title", "url", "start", "end", "sentence", "facts"]
@@ -22,6 +27,8 @@ FACT_TABLES = ("contributions", "budgets", "events")
 def _compile(pattern: str, regex: bool) -> re.Pattern[str]:
     if not pattern or not pattern.strip():
         raise UserError("give a word or pattern to search for")
+    if len(pattern) > LIMITS.max_pattern_chars:
+        raise UserError(f"the pattern is {len(pattern):,} characters, over the limit of {LIMITS.max_pattern_chars:,}")
     if regex:
         try:
             return re.compile(pattern, re.IGNORECASE)
@@ -69,6 +76,39 @@ def search(pattern: str, data_dir: Path, regex: bool = False) -> pd.DataFrame:
     Matching ignores case; a plain pattern matches whole words.
     """
     rx = _compile(pattern, regex)
+    with _time_limit(LIMITS.max_search_seconds, pattern):
+        return _search(rx, data_dir)
+
+
+class _SearchTimeout(Exception):
+    """The search ran past its time limit."""
+
+
+@contextmanager
+def _time_limit(seconds: float, pattern: str) -> Iterator[None]:
+    """A UserError after ``seconds`` (a pattern that backtracks without end); only in the main
+    thread, where signals arrive."""
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+
+    def on_alarm(_signum, _frame):  # noqa: ANN001 - a signal handler
+        raise _SearchTimeout
+
+    previous = signal.signal(signal.SIGALRM, on_alarm)
+    signal.setitimer(signal.ITIMER_REAL, seconds)
+    try:
+        yield
+    except _SearchTimeout:
+        raise UserError(f"the search for {pattern[:60]!r} took over {seconds:g} s and was stopped: simplify the "
+                        "pattern (nested repeats such as (a+)+ backtrack without end), or raise "
+                        "SAHEL_SEARCH_SECONDS") from None
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, previous)
+
+
+def _search(rx: re.Pattern[str], data_dir: Path) -> pd.DataFrame:
     texts = load_texts(data_dir)
     data = tables.load(data_dir)
     docs = data["documents"].drop_duplicates(["file", "part"]).set_index(["file", "part"])

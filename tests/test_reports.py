@@ -281,3 +281,15 @@ def test_a_set_without_data_in_its_period_says_so(data_dir: Path, tmp_path: Path
     assert code == 0
     assert "briefing-all-missions-2030-en: no data for this selection and period" in \
         capsys.readouterr().err
+
+
+def test_yaml_aliases_and_oversized_batch_files_are_refused(tmp_path: Path) -> None:
+    laughs = tmp_path / "laughs.yaml"
+    laughs.write_text('a: &a ["lol","lol"]\nb: &b [*a,*a,*a]\nreports: [{mission: MINUSMA, x: *b}]\n',
+                      encoding="utf-8")
+    with pytest.raises(UserError, match="anchors and aliases are not allowed"):
+        reports.load_config(laughs)
+    big = tmp_path / "big.yaml"
+    big.write_text("reports:\n" + "  - {mission: MINUSMA}\n" * 60_000, encoding="utf-8")
+    with pytest.raises(UserError, match="over the limit"):
+        reports.load_config(big)

@@ -64,3 +64,15 @@ def test_search_on_the_real_build(built: Path) -> None:
         pytest.skip("the build writes no texts.parquet yet")
     hits = search("MINUSMA", built)
     assert len(hits) > 0
+
+
+def test_a_pattern_that_backtracks_without_end_is_stopped_with_a_clear_message(data_dir, monkeypatch):
+    import dataclasses
+
+    from sahel_analysis import search as search_mod
+
+    monkeypatch.setattr(search_mod, "LIMITS", dataclasses.replace(search_mod.LIMITS, max_search_seconds=0.5))
+    with pytest.raises(UserError, match="was stopped"):
+        search_mod.search(r"(\w+\s?)+\d{40}$", data_dir, regex=True)
+    with pytest.raises(UserError, match="over the limit"):
+        search_mod.search("x" * 2000, data_dir)

@@ -27,6 +27,11 @@ class Limits:
     max_file_seconds: float = _env_seconds("SAHEL_FILE_SECONDS", 300.0)
     # a PDF page whose visible characters are more than this share unmapped glyphs is unreadable
     max_unmapped_share: float = 0.5
+    # search: a pattern's length, and the seconds one search may take (SAHEL_SEARCH_SECONDS)
+    max_pattern_chars: int = 1_000
+    max_search_seconds: float = _env_seconds("SAHEL_SEARCH_SECONDS", 30.0)
+    # a report batch's YAML file: its size (anchors and aliases are refused whatever the size)
+    max_yaml_bytes: int = 1_000_000
 
 
 LIMITS = Limits()
