@@ -495,28 +495,23 @@ def _year_of(a: _Atom, g: _Group, ref: dt.date | None) -> int | None:
     return _year_word(g("words"), ref)
 
 
-def _part_of_year(a: _Atom, g: _Group, ref: dt.date | None) -> _Atom | None:
-    year = _year_of(a, g, ref)
-    if year is None:
-        return None
-    a.window = _part_year(_PARTS[g("part").strip()], year)
-    return a
+def _in_year(window_of: Callable[[_Group, int], DateWindow]) -> Callable[[_Atom, _Group, dt.date | None], _Atom | None]:
+    """A builder for a part of a year (a season, a half, a quarter): the year the text gives or
+    implies, then ``window_of(groups, year)``."""
+
+    def build(a: _Atom, g: _Group, ref: dt.date | None) -> _Atom | None:
+        year = _year_of(a, g, ref)
+        if year is None:
+            return None
+        a.window = window_of(g, year)
+        return a
+
+    return build
 
 
-def _half_year(a: _Atom, g: _Group, ref: dt.date | None) -> _Atom | None:
-    year = _year_of(a, g, ref)
-    if year is None:
-        return None
-    a.window = _half(year, _HALF_ORD[g("ordinal")])
-    return a
-
-
-def _quarter_year(a: _Atom, g: _Group, ref: dt.date | None) -> _Atom | None:
-    year = _year_of(a, g, ref)
-    if year is None:
-        return None
-    a.window = _quarter(year, _ORD[g("ordinal")])
-    return a
+_part_of_year = _in_year(lambda g, year: _part_year(_PARTS[g("part").strip()], year))
+_half_year = _in_year(lambda g, year: _half(year, _HALF_ORD[g("ordinal")]))
+_quarter_year = _in_year(lambda g, year: _quarter(year, _ORD[g("ordinal")]))
 
 
 def _half_code(a: _Atom, g: _Group, ref: dt.date | None) -> _Atom | None:

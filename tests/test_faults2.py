@@ -25,6 +25,7 @@ from sahel_analysis.errors import UserError
 from sahel_analysis.pipeline import build
 
 from .conftest import GOLD, SEEDS
+from .docs import pdf_from_objects
 
 FIGURE = ("Den Haag, 1 maart 2022\n\n"
           "Het kabinet heeft besloten dat Nederland maximaal {n} militairen levert aan MINUSMA.\n")
@@ -273,16 +274,7 @@ def _shared_stream_pdf(pages: int, ops: int) -> bytes:
                b"<< /Length %d /Filter /FlateDecode >>\nstream\n" % len(stream) + stream + b"\nendstream"]
     objects += [b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 3 0 R /Resources "
                 b"<< /Font << /F1 << /Type /Font /Subtype /Type1 /BaseFont /Helvetica >> >> >> >>"] * pages
-    out = bytearray(b"%PDF-1.4\n")
-    offsets = []
-    for i, body in enumerate(objects, start=1):
-        offsets.append(len(out))
-        out += b"%d 0 obj\n" % i + body + b"\nendobj\n"
-    xref = len(out)
-    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
-    out += b"".join(b"%010d 00000 n \n" % o for o in offsets)
-    out += b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (len(objects) + 1, xref)
-    return bytes(out)
+    return pdf_from_objects(objects)
 
 
 def test_a_file_past_the_time_limit_is_a_problem_and_the_rest_is_built(tmp_path):

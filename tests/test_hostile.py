@@ -14,6 +14,7 @@ from sahel_analysis import load
 from sahel_analysis.pipeline import build
 
 from .conftest import SEEDS
+from .docs import pdf_from_objects
 
 
 def _pdf_bytes(text: str | None, encrypt: bool = False) -> bytes:
@@ -135,16 +136,7 @@ def _pdf_with_stream(content: bytes) -> bytes:
         b"/Resources << /Font << /F1 << /Type /Font /Subtype /Type1 /BaseFont /Helvetica >> >> >> >>",
         b"<< /Length %d /Filter /FlateDecode >>\nstream\n" % len(stream) + stream + b"\nendstream",
     ]
-    out = bytearray(b"%PDF-1.4\n")
-    offsets = []
-    for i, body in enumerate(objects, start=1):
-        offsets.append(len(out))
-        out += b"%d 0 obj\n" % i + body + b"\nendobj\n"
-    xref = len(out)
-    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
-    out += b"".join(b"%010d 00000 n \n" % o for o in offsets)
-    out += b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (len(objects) + 1, xref)
-    return bytes(out)
+    return pdf_from_objects(objects)
 
 
 def test_pdf_decompression_bomb_is_refused_with_a_clear_message(tmp_path):
