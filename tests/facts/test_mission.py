@@ -45,7 +45,7 @@ BLIND3 = [
        [("ALL", "other", "EUMPM Niger total", 80)], COMP, title="Bijdrage aan EUMPM Niger"),
     ex("Nederland steunt het GPOI-programma al jaren.\nOverdracht\n"
        "Het Nederlandse team draagt de taak over aan een Deens team van 15 instructeurs. "
-       "De training valt onder GPOI en niet onder MINUSMA.", "2026-06-15", [("DNK", "GPOI", "trainers", 15)], COMP),
+       "De training valt onder GPOI en niet onder MINUSMA.", "2026-06-15", [("DNK", "GPOI", "instructors", 15)], COMP),
     ex("De inzet bij EUTM Mali gaat door.\nEen kwartiermakersteam van vier militairen vertrekt volgende week.",
        "2026-06-15", [("NLD", "EUTM Mali", "advance team", 4)], COMP),
 ]
