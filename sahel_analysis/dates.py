@@ -253,6 +253,9 @@ _FORMS = [
         r"(?P<first>" + _YB + r")\s*(?:-|/|" + _phrases(date_words("year_joiner")) + r")\s*(?P<last>" + _YB
         + r"|\d\d(?![\d.,]))",
     ),
+    # a weekday by itself: (afgelopen) maandag (jl.), zaterdag a.s.
+    ("weekday", r"(?:(?P<before>" + _RELWORD + r")\s+)?(?P<day>" + _phrases(date_words("weekday"))
+     + r")(?![a-z])(?!\s*,?\s*\d)" + _REL),
     # vandaag, gisteravond, deze week, vorige maand, dit jaar, eerder dit jaar
     ("relative_day", r"(?P<words>" + _phrases(date_words("relative_day")) + r")(?![a-z])"),
     ("earlier_later", r"(?P<words>" + _phrases(date_words("earlier_later")) + r")(?![a-z])"),
@@ -574,6 +577,34 @@ def _relative_day(a: _Atom, g: _Group, ref: dt.date) -> _Atom | None:
     return a
 
 
+_WEEKDAY_LEAD = re.compile(
+    r"(?<![a-z])(?P<word>" + _phrases({**date_words("weekday_next"), **date_words("weekday_every")})
+    + r")(?:\s+[a-z]+){0,2}\s+$"
+)
+
+
+def _weekday(a: _Atom, g: _Group, ref: dt.date, text: str) -> _Atom | None:
+    """A weekday by itself, the one of the reference's week the words point to: the latest on or
+    before the reference (a news item's ``zei maandag``), or after a word of the coming one
+    (``gaat vrijdag akkoord``, ``om zaterdag te beginnen``, ``komende dinsdag``) the next on or
+    after it; ``afgelopen``/``vorige`` and ``komende`` skip the reference's own day. None after a
+    word of every such day (``elke vrijdag``)."""
+    lead = _WEEKDAY_LEAD.search(text, max(0, a.start - 40), a.start)
+    if lead and _key(lead["word"]) in date_words("weekday_every"):
+        return None
+    rel = _rel_of(g("before")) or _rel_of(g("rel"))
+    strict = bool(rel)
+    if not rel:
+        rel = "next" if lead else "past"
+    wd = int(date_words("weekday")[_key(g("day"))])
+    if rel == "next":
+        day = ref + dt.timedelta(days=(wd - ref.weekday()) % 7 or (7 if strict else 0))
+    else:
+        day = ref - dt.timedelta(days=(ref.weekday() - wd) % 7 or (7 if strict else 0))
+    a.window = DateWindow(day, day, "day")
+    return a
+
+
 def _earlier_later(a: _Atom, g: _Group, ref: dt.date) -> _Atom | None:
     if date_words("earlier_later")[_key(g("words"))] == "before":
         a.window = DateWindow(dt.date(ref.year, 1, 1), ref, "open")
@@ -667,6 +698,11 @@ def _atom(m: re.Match, ref: dt.date | None) -> _Atom | None:
     try:
         if name == "season":
             return _season(a, g, ref, m.string)
+        if name == "weekday":
+            if ref is None:
+                return None
+            a.relative = True
+            return _weekday(a, g, ref, m.string)
         if name in _RELATIVE_BUILDERS:
             if ref is None:
                 return None
