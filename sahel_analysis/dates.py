@@ -15,8 +15,10 @@ Conventions (documented choices):
 - relative expressions are resolved against ``ref``: ``jl.``/``afgelopen`` = the latest such date
   not after ``ref``; ``a.s.``/``komend`` = the next one after it; a bare day-month or month = the
   coming one where it is at most three months ahead (``op 12 november`` in a text of 9 November),
-  else the latest one not after ``ref`` (``op 2 april`` in that text). Without ``ref`` such
-  expressions are skipped.
+  else the latest one not after ``ref`` (``op 2 april`` in that text). A weekday by itself
+  (``zei maandag``) is the latest such day on or before ``ref``, after a word of the future
+  (``gaat vrijdag akkoord``, ``om zaterdag te beginnen``) the next on or after it; after ``elke``
+  it is no date. Without ``ref`` such expressions are skipped.
 - the words ``tot (en met)``, ``uiterlijk``, ``voor`` (``until``), ``sinds``, ``vanaf``,
   ``met ingang van`` (``since``), ``van .. tot`` and ``tussen .. en`` (``range``) are part of the
   match span; ``kind`` records them.

@@ -118,6 +118,12 @@ REALDEV = [
     # two happenings told for the same weekday are two rows
     ("Het leger van Niger heeft de president dinsdag aangehouden.\n\nDe Franse ambassade in Niger waarschuwt "
      "Fransen dinsdag om binnen te blijven.", "2021-05?", [("2021-04-27", "2021-05-25")] * 2),
+    # realdev-even pattern: an announcement told as news without a date (zo maakte X bekend) is of the
+    # document's date, as a dateless decision
+    ("Ook Nederland zal twee stafofficieren leveren, zo maakte de minister van Defensie bekend.", "2021-06-10",
+     [("2021-06-10", "2021-06-10")]),
+    ("Nederland blijft de missie steunen, zo liet het kabinet weten.", "2021-06?", [("2021-06-01", "2021-06-30")]),
+    ("De minister maakte de namen van de kandidaten niet bekend.", "2021-06-10", []),
     # realdev-odd pattern: 'vorige week' in a document dated by its month: every week the month allows
     ("Vijf landen zegden vorige week steun toe aan de taakgroep.", "2020-03?", [("2020-02-17", "2020-03-29")]),
 ]
