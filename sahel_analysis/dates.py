@@ -9,7 +9,7 @@ the text of the same length, so spans stay valid on the original) and returns
 Conventions (documented choices):
 
 - ``begin`` / ``medio`` / ``eind`` of a month: days 1-10, 11-20, 21-last.
-- ``begin`` / ``medio`` / ``eind`` of a year: Jan 1-Mar 31, Apr 1-Sep 30, Oct 1-Dec 31.
+- ``begin`` / ``medio`` / ``eind`` of a year: Jan 1-Mar 31, Jun 1-Jul 31, Oct 1-Dec 31.
 - seasons: ``voorjaar``/``lente`` Mar 1-Jun 30, ``zomer`` Jun 1-Aug 31, ``najaar``/``herfst``
   Sep 1-Dec 31, ``winter YYYY`` Dec 1 YYYY - end of Feb YYYY+1.
 - relative expressions are resolved against ``ref``: ``jl.``/``afgelopen`` = the latest such date
@@ -411,7 +411,7 @@ def _year_word(phrase: str, ref: dt.date | None) -> int | None:
 
 _PART_YEAR = {
     "start": ((1, 1), (3, 31), "quarter"),
-    "middle": ((4, 1), (9, 30), "half"),
+    "middle": ((6, 1), (7, 31), "half"),  # medio 2018: June-July (GOLD-RULES, the seeds' gold)
     "end": ((10, 1), (12, 31), "quarter"),
 }
 _PART_MONTH = {"start": (1, 10), "middle": (11, 20), "end": (21, 31)}

@@ -29,7 +29,8 @@ WINDOWS_SEEDS = [
     ("eind december 2022", None, ("2022-12-21", "2022-12-31", "part_of_month")),
     ("eind 2013", None, ("2013-10-01", "2013-12-31", "quarter")),
     ("begin 2023", None, ("2023-01-01", "2023-03-31", "quarter")),
-    ("medio 2018", None, ("2018-04-01", "2018-09-30", "half")),
+    ("medio 2018", None, ("2018-06-01", "2018-07-31", "half")),  # the seeds' gold, GOLD-RULES
+    ("halverwege 2015", None, ("2015-06-01", "2015-07-31", "half")),  # realdev-odd pattern
     ("17 februari 2022", None, ("2022-02-17", "2022-02-17", "day")),
     ("maandag 21 februari a.s.", FEB, ("2022-02-21", "2022-02-21", "day")),
     ("16 februari jl.", FEB, ("2022-02-16", "2022-02-16", "day")),
