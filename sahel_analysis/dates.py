@@ -18,7 +18,8 @@ Conventions (documented choices):
   else the latest one not after ``ref`` (``op 2 april`` in that text). A weekday by itself
   (``zei maandag``) is the latest such day on or before ``ref``, after a word of the future
   (``gaat vrijdag akkoord``, ``om zaterdag te beginnen``) the next on or after it; after ``elke``
-  it is no date. Without ``ref`` such expressions are skipped.
+  it is no date; ``twee weken geleden`` is that long before ``ref``. Without ``ref`` such
+  expressions are skipped.
 - the words ``tot (en met)``, ``uiterlijk``, ``voor`` (``until``), ``sinds``, ``vanaf``,
   ``met ingang van`` (``since``), ``van .. tot`` and ``tussen .. en`` (``range``) are part of the
   match span; ``kind`` records them.
@@ -258,6 +259,10 @@ _FORMS = [
     # a weekday by itself: (afgelopen) maandag (jl.), zaterdag a.s.
     ("weekday", r"(?:(?P<before>" + _RELWORD + r")\s+)?(?P<day>" + _phrases(date_words("weekday"))
      + r")(?![a-z])(?!\s*,?\s*\d)" + _REL),
+    # twee weken geleden, 3 dagen geleden, vier maanden geleden (not after a comparison's "met")
+    ("ago", "".join(rf"(?<!\b{re.escape(w)} )" for w in date_words("ago_block"))
+     + r"(?P<number>\d{1,2}|" + _phrases(date_words("ago_number")) + r")\s+(?P<unit>"
+     + _phrases(date_words("ago_unit")) + r")\s+(?:" + _phrases(date_words("ago")) + r")(?![a-z])"),
     # vandaag, gisteravond, deze week, vorige maand, dit jaar, eerder dit jaar
     ("relative_day", r"(?P<words>" + _phrases(date_words("relative_day")) + r")(?![a-z])"),
     ("earlier_later", r"(?P<words>" + _phrases(date_words("earlier_later")) + r")(?![a-z])"),
@@ -287,7 +292,7 @@ def _first_words(*slots: str) -> list[str]:
 _STARTS = (
     list("0123456789") + list(_MONTHS) + list(_SEASONS) + list(_ORD) + list(_HALF_ORD)
     + list(_WEEK_ORD) + list(_PARTS) + "h1 h2 q1 q2 q3 q4".split()
-    + _first_words("weekday", "season_word", "before_month", "relative_day", "earlier_later",
+    + _first_words("weekday", "ago_number", "season_word", "before_month", "relative_day", "earlier_later",
                    "relative_year", "relative_month", "relative_week", "named_day")
 )
 _TRIGGER = re.compile(r"[\s(\[«\"'/](?=" + trie_pattern(sorted(set(_STARTS))) + ")")
@@ -607,6 +612,24 @@ def _weekday(a: _Atom, g: _Group, ref: dt.date, text: str) -> _Atom | None:
     return a
 
 
+def _ago(a: _Atom, g: _Group, ref: dt.date) -> _Atom | None:
+    """``twee weken geleden``: that long before the reference, as precise as its unit (a day for a
+    unit of days, the month for months, the year for years)."""
+    word = _key(g("number"))
+    n = int(word) if word.isdigit() else int(date_words("ago_number")[word])
+    unit = date_words("ago_unit")[_key(g("unit"))]
+    if unit.isdigit():  # a number of days
+        day = ref - dt.timedelta(days=n * int(unit))
+        a.window = DateWindow(day, day, "day")
+    elif unit == "month":
+        idx = ref.year * 12 + ref.month - 1 - n
+        s, e = _month_window(idx // 12, idx % 12 + 1)
+        a.window = DateWindow(s, e, "month")
+    else:
+        a.window = DateWindow(dt.date(ref.year - n, 1, 1), dt.date(ref.year - n, 12, 31), "year")
+    return a
+
+
 def _earlier_later(a: _Atom, g: _Group, ref: dt.date) -> _Atom | None:
     if date_words("earlier_later")[_key(g("words"))] == "before":
         a.window = DateWindow(dt.date(ref.year, 1, 1), ref, "open")
@@ -680,6 +703,7 @@ _BUILDERS: dict[str, Callable[..., _Atom | None]] = {
 # forms that only have a meaning against the reference date (skipped without one)
 _RELATIVE_BUILDERS: dict[str, Callable[[_Atom, _Group, dt.date], _Atom | None]] = {
     "relative_day": _relative_day,
+    "ago": _ago,
     "earlier_later": _earlier_later,
     "relative_year": _relative_year,
     "relative_month": _relative_month,

@@ -230,6 +230,27 @@ def test_weekday_by_itself(text: str, day: str) -> None:
     assert found[0].relative and find_dates(text) == []
 
 
+# realdev-even pattern: a span of time back from the reference (a Thursday), as precise as its unit
+AGO = [
+    ("de regering had twee weken geleden om hulp gevraagd", ("2021-05-27", "2021-05-27", "day")),
+    ("3 dagen geleden", ("2021-06-07", "2021-06-07", "day")),
+    ("vier maanden geleden", ("2021-02-01", "2021-02-28", "month")),
+    ("twee jaar geleden", ("2019-01-01", "2019-12-31", "year")),
+]
+
+
+@pytest.mark.parametrize("text, expected", AGO)
+def test_ago(text: str, expected: tuple[str, str, str]) -> None:
+    (m,) = find_dates(text, dt.date(2021, 6, 10))
+    start, end, precision = expected
+    assert (m.window.start, m.window.end, m.window.precision, m.relative) == (D(start), D(end), precision, True)
+
+
+@pytest.mark.parametrize("text", ["het verschil met twee weken geleden is groot", "twee weken later", "twee weken"])
+def test_no_ago(text: str) -> None:
+    assert find_dates(text, dt.date(2021, 6, 10)) == []
+
+
 def test_relative_skipped_without_ref() -> None:
     assert find_dates("op 29 juni jl. en dit jaar en vandaag en in oktober") == []
     found = find_dates("op 29 juni jl. en op 17 februari 2022")
@@ -286,7 +307,8 @@ from sahel_analysis import dates as _d  # noqa: E402
 
 _WORDS = ["2022", "2019-2022", "2021/2022", "15", "maart", "jan", "jl.", "a.s.", "tot", "en", "van",
           "begin", "eind", "medio", "dit", "jaar", "deze", "week", "resolutie", "nr.", "euro",
-          "vandaag", "najaar", "Q1", "maandag", "vrijdag", "gaat", "elke", "afgelopen", "17-02-2022", "(",
+          "vandaag", "najaar", "Q1", "maandag", "vrijdag", "gaat", "elke", "afgelopen", "twee", "weken",
+          "geleden", "17-02-2022", "(",
           "/", "«", "\n", " ", "-", "a"]
 
 

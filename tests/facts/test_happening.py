@@ -124,6 +124,9 @@ REALDEV = [
      [("2021-06-10", "2021-06-10")]),
     ("Nederland blijft de missie steunen, zo liet het kabinet weten.", "2021-06?", [("2021-06-01", "2021-06-30")]),
     ("De minister maakte de namen van de kandidaten niet bekend.", "2021-06-10", []),
+    # realdev-even pattern: 'twee weken geleden' in a document dated by its month: every day it allows
+    ("De regering van Niger had de Raad twee weken geleden om steun verzocht.", "2023-06?",
+     [("2023-05-18", "2023-06-16")]),
     # realdev-odd pattern: 'vorige week' in a document dated by its month: every week the month allows
     ("Vijf landen zegden vorige week steun toe aan de taakgroep.", "2020-03?", [("2020-02-17", "2020-03-29")]),
 ]
