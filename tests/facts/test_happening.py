@@ -124,11 +124,14 @@ REALDEV = [
      [("2021-06-10", "2021-06-10")]),
     ("Nederland blijft de missie steunen, zo liet het kabinet weten.", "2021-06?", [("2021-06-01", "2021-06-30")]),
     ("De minister maakte de namen van de kandidaten niet bekend.", "2021-06-10", []),
+    # realdev-even pattern: a dateless decision whose body is named in full ('de regering van de Republiek X')
+    ("De regering van de Republiek Tsjaad heeft gestemd voor een waarnemersmissie in Niger.",
+     "2023-06?", [("2023-06-01", "2023-06-30")]),
     # realdev-even pattern: 'twee weken geleden' in a document dated by its month: every day it allows
-    ("De regering van Niger had de Raad twee weken geleden om steun verzocht.", "2023-06?",
+    ("Twee weken geleden vroeg de regering van Niger de Raad om meer steun.", "2023-06?",
      [("2023-05-18", "2023-06-16")]),
     # realdev-odd pattern: 'vorige week' in a document dated by its month: every week the month allows
-    ("Vijf landen zegden vorige week steun toe aan de taakgroep.", "2020-03?", [("2020-02-17", "2020-03-29")]),
+    ("Vorige week beloofden vijf Europese landen de taakgroep te steunen.", "2020-03?", [("2020-02-17", "2020-03-29")]),
 ]
 
 
