@@ -73,6 +73,9 @@ class DateMatch:
     window: DateWindow
     relative: bool
     kind: str  # 'point' | 'range' | 'until' | 'since'
+    # a day counted from the reference (a weekday by itself, ``twee weken geleden``): when something
+    # happened, not a period that a figure of the sentence holds for
+    counted: bool = False
 
 
 # --------------------------------------------------------------------------------------------
@@ -989,7 +992,10 @@ def _point(text: str, a: _Atom, pre: re.Match | None, ref: dt.date | None) -> Da
             start = pre.start()
     if a.kind == "year_range" and kind == "point":
         kind = "range"
-    return DateMatch(start, a.end, text[start : a.end], window, a.relative, kind)
+    return DateMatch(start, a.end, text[start : a.end], window, a.relative, kind, a.kind in _COUNTED_FORMS)
+
+
+_COUNTED_FORMS = frozenset({"weekday", "ago"})
 
 
 _DATE_LEADS = frozenset(date_words("date_lead"))  # words parse_date accepts around the date

@@ -68,7 +68,8 @@ def _dates(doc: Document) -> list[DateMatch]:
             days = m.window.precision in ("day", "days")
             if days and end - start > _DAY_SPREAD:
                 continue
-            m = DateMatch(m.start, m.end, m.text, DateWindow(start, end, "days" if days else "open"), True, m.kind)
+            m = DateMatch(m.start, m.end, m.text, DateWindow(start, end, "days" if days else "open"), True, m.kind,
+                          m.counted)
         out.append(m)
     return out
 
