@@ -9,13 +9,16 @@ the text of the same length, so spans stay valid on the original) and returns
 Conventions (documented choices):
 
 - ``begin`` / ``medio`` / ``eind`` of a month: days 1-10, 11-20, 21-last.
-- ``begin`` / ``medio`` / ``eind`` of a year: Jan 1-Mar 31, Apr 1-Sep 30, Oct 1-Dec 31.
+- ``begin`` / ``medio`` / ``eind`` of a year: Jan 1-Mar 31, Jun 1-Jul 31, Oct 1-Dec 31.
 - seasons: ``voorjaar``/``lente`` Mar 1-Jun 30, ``zomer`` Jun 1-Aug 31, ``najaar``/``herfst``
   Sep 1-Dec 31, ``winter YYYY`` Dec 1 YYYY - end of Feb YYYY+1.
 - relative expressions are resolved against ``ref``: ``jl.``/``afgelopen`` = the latest such date
   not after ``ref``; ``a.s.``/``komend`` = the next one after it; a bare day-month or month = the
   coming one where it is at most three months ahead (``op 12 november`` in a text of 9 November),
-  else the latest one not after ``ref`` (``op 2 april`` in that text). Without ``ref`` such
+  else the latest one not after ``ref`` (``op 2 april`` in that text). A weekday by itself
+  (``zei maandag``) is the latest such day on or before ``ref``, after a word of the future
+  (``gaat vrijdag akkoord``, ``om zaterdag te beginnen``) the next on or after it; after ``elke``
+  it is no date; ``twee weken geleden`` is that long before ``ref``. Without ``ref`` such
   expressions are skipped.
 - the words ``tot (en met)``, ``uiterlijk``, ``voor`` (``until``), ``sinds``, ``vanaf``,
   ``met ingang van`` (``since``), ``van .. tot`` and ``tussen .. en`` (``range``) are part of the
@@ -70,6 +73,9 @@ class DateMatch:
     window: DateWindow
     relative: bool
     kind: str  # 'point' | 'range' | 'until' | 'since'
+    # a day counted from the reference (a weekday by itself, ``twee weken geleden``): when something
+    # happened, not a period that a figure of the sentence holds for
+    counted: bool = False
 
 
 # --------------------------------------------------------------------------------------------
@@ -253,6 +259,13 @@ _FORMS = [
         r"(?P<first>" + _YB + r")\s*(?:-|/|" + _phrases(date_words("year_joiner")) + r")\s*(?P<last>" + _YB
         + r"|\d\d(?![\d.,]))",
     ),
+    # a weekday by itself: (afgelopen) maandag (jl.), zaterdag a.s.
+    ("weekday", r"(?:(?P<before>" + _RELWORD + r")\s+)?(?P<day>" + _phrases(date_words("weekday"))
+     + r")(?![a-z])(?!\s*,?\s*\d)" + _REL),
+    # twee weken geleden, 3 dagen geleden, vier maanden geleden (not after a comparison's "met")
+    ("ago", "".join(rf"(?<!\b{re.escape(w)} )" for w in date_words("ago_block"))
+     + r"(?P<number>\d{1,2}|" + _phrases(date_words("ago_number")) + r")\s+(?P<unit>"
+     + _phrases(date_words("ago_unit")) + r")\s+(?:" + _phrases(date_words("ago")) + r")(?![a-z])"),
     # vandaag, gisteravond, deze week, vorige maand, dit jaar, eerder dit jaar
     ("relative_day", r"(?P<words>" + _phrases(date_words("relative_day")) + r")(?![a-z])"),
     ("earlier_later", r"(?P<words>" + _phrases(date_words("earlier_later")) + r")(?![a-z])"),
@@ -282,7 +295,7 @@ def _first_words(*slots: str) -> list[str]:
 _STARTS = (
     list("0123456789") + list(_MONTHS) + list(_SEASONS) + list(_ORD) + list(_HALF_ORD)
     + list(_WEEK_ORD) + list(_PARTS) + "h1 h2 q1 q2 q3 q4".split()
-    + _first_words("weekday", "season_word", "before_month", "relative_day", "earlier_later",
+    + _first_words("weekday", "ago_number", "season_word", "before_month", "relative_day", "earlier_later",
                    "relative_year", "relative_month", "relative_week", "named_day")
 )
 _TRIGGER = re.compile(r"[\s(\[«\"'/](?=" + trie_pattern(sorted(set(_STARTS))) + ")")
@@ -406,7 +419,7 @@ def _year_word(phrase: str, ref: dt.date | None) -> int | None:
 
 _PART_YEAR = {
     "start": ((1, 1), (3, 31), "quarter"),
-    "middle": ((4, 1), (9, 30), "half"),
+    "middle": ((6, 1), (7, 31), "half"),  # medio 2018: June-July (GOLD-RULES, the seeds' gold)
     "end": ((10, 1), (12, 31), "quarter"),
 }
 _PART_MONTH = {"start": (1, 10), "middle": (11, 20), "end": (21, 31)}
@@ -574,6 +587,52 @@ def _relative_day(a: _Atom, g: _Group, ref: dt.date) -> _Atom | None:
     return a
 
 
+_WEEKDAY_LEAD = re.compile(
+    r"(?<![a-z])(?P<word>" + _phrases({**date_words("weekday_next"), **date_words("weekday_every")})
+    + r")(?:\s+[a-z]+){0,2}\s+$"
+)
+
+
+def _weekday(a: _Atom, g: _Group, ref: dt.date, text: str) -> _Atom | None:
+    """A weekday by itself, the one of the reference's week the words point to: the latest on or
+    before the reference (a news item's ``zei maandag``), or after a word of the coming one
+    (``gaat vrijdag akkoord``, ``om zaterdag te beginnen``, ``komende dinsdag``) the next on or
+    after it; ``afgelopen``/``vorige`` and ``komende`` skip the reference's own day. None after a
+    word of every such day (``elke vrijdag``)."""
+    lead = _WEEKDAY_LEAD.search(text, max(0, a.start - 40), a.start)
+    if lead and _key(lead["word"]) in date_words("weekday_every"):
+        return None
+    rel = _rel_of(g("before")) or _rel_of(g("rel"))
+    strict = bool(rel)
+    if not rel:
+        rel = "next" if lead else "past"
+    wd = int(date_words("weekday")[_key(g("day"))])
+    if rel == "next":
+        day = ref + dt.timedelta(days=(wd - ref.weekday()) % 7 or (7 if strict else 0))
+    else:
+        day = ref - dt.timedelta(days=(ref.weekday() - wd) % 7 or (7 if strict else 0))
+    a.window = DateWindow(day, day, "day")
+    return a
+
+
+def _ago(a: _Atom, g: _Group, ref: dt.date) -> _Atom | None:
+    """``twee weken geleden``: that long before the reference, as precise as its unit (a day for a
+    unit of days, the month for months, the year for years)."""
+    word = _key(g("number"))
+    n = int(word) if word.isdigit() else int(date_words("ago_number")[word])
+    unit = date_words("ago_unit")[_key(g("unit"))]
+    if unit.isdigit():  # a number of days
+        day = ref - dt.timedelta(days=n * int(unit))
+        a.window = DateWindow(day, day, "day")
+    elif unit == "month":
+        idx = ref.year * 12 + ref.month - 1 - n
+        s, e = _month_window(idx // 12, idx % 12 + 1)
+        a.window = DateWindow(s, e, "month")
+    else:
+        a.window = DateWindow(dt.date(ref.year - n, 1, 1), dt.date(ref.year - n, 12, 31), "year")
+    return a
+
+
 def _earlier_later(a: _Atom, g: _Group, ref: dt.date) -> _Atom | None:
     if date_words("earlier_later")[_key(g("words"))] == "before":
         a.window = DateWindow(dt.date(ref.year, 1, 1), ref, "open")
@@ -647,6 +706,7 @@ _BUILDERS: dict[str, Callable[..., _Atom | None]] = {
 # forms that only have a meaning against the reference date (skipped without one)
 _RELATIVE_BUILDERS: dict[str, Callable[[_Atom, _Group, dt.date], _Atom | None]] = {
     "relative_day": _relative_day,
+    "ago": _ago,
     "earlier_later": _earlier_later,
     "relative_year": _relative_year,
     "relative_month": _relative_month,
@@ -667,6 +727,11 @@ def _atom(m: re.Match, ref: dt.date | None) -> _Atom | None:
     try:
         if name == "season":
             return _season(a, g, ref, m.string)
+        if name == "weekday":
+            if ref is None:
+                return None
+            a.relative = True
+            return _weekday(a, g, ref, m.string)
         if name in _RELATIVE_BUILDERS:
             if ref is None:
                 return None
@@ -927,7 +992,10 @@ def _point(text: str, a: _Atom, pre: re.Match | None, ref: dt.date | None) -> Da
             start = pre.start()
     if a.kind == "year_range" and kind == "point":
         kind = "range"
-    return DateMatch(start, a.end, text[start : a.end], window, a.relative, kind)
+    return DateMatch(start, a.end, text[start : a.end], window, a.relative, kind, a.kind in _COUNTED_FORMS)
+
+
+_COUNTED_FORMS = frozenset({"weekday", "ago"})
 
 
 _DATE_LEADS = frozenset(date_words("date_lead"))  # words parse_date accepts around the date

@@ -29,7 +29,8 @@ WINDOWS_SEEDS = [
     ("eind december 2022", None, ("2022-12-21", "2022-12-31", "part_of_month")),
     ("eind 2013", None, ("2013-10-01", "2013-12-31", "quarter")),
     ("begin 2023", None, ("2023-01-01", "2023-03-31", "quarter")),
-    ("medio 2018", None, ("2018-04-01", "2018-09-30", "half")),
+    ("medio 2018", None, ("2018-06-01", "2018-07-31", "half")),  # the seeds' gold, GOLD-RULES
+    ("halverwege 2015", None, ("2015-06-01", "2015-07-31", "half")),  # realdev-odd pattern
     ("17 februari 2022", None, ("2022-02-17", "2022-02-17", "day")),
     ("maandag 21 februari a.s.", FEB, ("2022-02-21", "2022-02-21", "day")),
     ("16 februari jl.", FEB, ("2022-02-16", "2022-02-16", "day")),
@@ -99,10 +100,18 @@ WINDOWS_BUGS_CAUGHT = [
 WINDOWS_BLIND2 = [
     ("op 2 april", dt.date(2021, 11, 9), ("2021-04-02", "2021-04-02", "day")),  # not five months on
 ]
+WINDOWS_WEEKDAYS = [  # realdev-even pattern: a weekday by itself, in the reference's week (a Thursday)
+    ("afgelopen donderdag", dt.date(2021, 6, 10), ("2021-06-03", "2021-06-03", "day")),
+    ("komende donderdag", dt.date(2021, 6, 10), ("2021-06-17", "2021-06-17", "day")),
+    ("dinsdag a.s.", dt.date(2021, 6, 10), ("2021-06-15", "2021-06-15", "day")),
+    ("maandag jl.", dt.date(2021, 6, 10), ("2021-06-07", "2021-06-07", "day")),
+    ("maandag 7 juni", dt.date(2021, 6, 10), ("2021-06-07", "2021-06-07", "day")),  # the day-month form
+]
 
 
 @pytest.mark.parametrize(
-    "text, ref, expected", WINDOWS_SEEDS + WINDOWS_CONVENTIONS + WINDOWS_BUGS_CAUGHT + WINDOWS_BLIND2
+    "text, ref, expected",
+    WINDOWS_SEEDS + WINDOWS_CONVENTIONS + WINDOWS_BUGS_CAUGHT + WINDOWS_BLIND2 + WINDOWS_WEEKDAYS,
 )
 def test_windows(text: str, ref: dt.date | None, expected: tuple[str, str, str]) -> None:
     window = parse_date(text, ref)
@@ -193,12 +202,53 @@ NOT_DATES_CONVENTIONS = [
     ("1850", NOV, []),
     ("2030 miljoenen", NOV, []),  # a unit the year is glued to as a prefix
     ("artikel 2019", NOV, []),
+    ("elke vrijdag", NOV, []),  # every such day: no date
+    ("iedere maandag", NOV, []),
 ]
 
 
 @pytest.mark.parametrize("text, ref, expected", NOT_DATES_SEEDS + NOT_DATES_CONVENTIONS)
 def test_not_dates(text: str, ref: dt.date, expected: list) -> None:
     assert find_dates(text, ref) == expected
+
+
+# (text, reference date (a Thursday), the window of its one date): a weekday by itself is the
+# latest such day, the day itself included; after a word of the future the coming one
+WEEKDAYS_IN_TEXT = [
+    ("zei de minister maandag", "2021-06-07"),
+    ("zei de minister donderdag", "2021-06-10"),
+    ("het kabinet gaat vrijdag akkoord", "2021-06-11"),
+    ("gevraagd om zaterdag te beginnen", "2021-06-12"),
+    ("de Raad zal hierover woensdag spreken", "2021-06-16"),
+]
+
+
+@pytest.mark.parametrize("text, day", WEEKDAYS_IN_TEXT)
+def test_weekday_by_itself(text: str, day: str) -> None:
+    found = find_dates(text, dt.date(2021, 6, 10))
+    assert [(m.window.start, m.window.end, m.window.precision) for m in found] == [(D(day), D(day), "day")]
+    assert found[0].relative and find_dates(text) == []
+
+
+# realdev-even pattern: a span of time back from the reference (a Thursday), as precise as its unit
+AGO = [
+    ("de regering had twee weken geleden om hulp gevraagd", ("2021-05-27", "2021-05-27", "day")),
+    ("3 dagen geleden", ("2021-06-07", "2021-06-07", "day")),
+    ("vier maanden geleden", ("2021-02-01", "2021-02-28", "month")),
+    ("twee jaar geleden", ("2019-01-01", "2019-12-31", "year")),
+]
+
+
+@pytest.mark.parametrize("text, expected", AGO)
+def test_ago(text: str, expected: tuple[str, str, str]) -> None:
+    (m,) = find_dates(text, dt.date(2021, 6, 10))
+    start, end, precision = expected
+    assert (m.window.start, m.window.end, m.window.precision, m.relative) == (D(start), D(end), precision, True)
+
+
+@pytest.mark.parametrize("text", ["het verschil met twee weken geleden is groot", "twee weken later", "twee weken"])
+def test_no_ago(text: str) -> None:
+    assert find_dates(text, dt.date(2021, 6, 10)) == []
 
 
 def test_relative_skipped_without_ref() -> None:
@@ -257,7 +307,9 @@ from sahel_analysis import dates as _d  # noqa: E402
 
 _WORDS = ["2022", "2019-2022", "2021/2022", "15", "maart", "jan", "jl.", "a.s.", "tot", "en", "van",
           "begin", "eind", "medio", "dit", "jaar", "deze", "week", "resolutie", "nr.", "euro",
-          "vandaag", "najaar", "Q1", "17-02-2022", "(", "/", "«", "\n", " ", "-", "a"]
+          "vandaag", "najaar", "Q1", "maandag", "vrijdag", "gaat", "elke", "afgelopen", "twee", "weken",
+          "geleden", "17-02-2022", "(",
+          "/", "«", "\n", " ", "-", "a"]
 
 
 def _accept(folded: str, m, start: int, end: int, ref: dt.date | None):  # noqa: ANN001

@@ -16,16 +16,17 @@ _IN_TOTAL = re.compile(rf"(?:{alternation('in_total')})\s+(?:\w+\s+)?$")
 _AS_ROLE = re.compile(rf"\s+(?:{alternation('as_role')})\s+(?:(?:{alternation('role_article')})\s+)?", re.IGNORECASE)
 _ITEM_TOTAL = re.compile(rf",\s*(?:{alternation('in_total')})\s+(?:\w+\s+)?$")
 _NEXT_FIGURE = re.compile(rf"(?<![\w\-])\d|\b(?:{alternation('next_figure')})\b")
+_POLICE = frozenset({"police personnel", "police officers"})  # labels of police nouns (vocab/units.csv)
 
 
 def _whole_force(f: Figure) -> str | None:
     """A whole mission's soldiers are ``military personnel`` only where the sentence gives its police
-    a figure of their own; otherwise the noun's label."""
+    a figure of their own, and its police ``police personnel``; otherwise the noun's label."""
     if f.contributor != "ALL":
         return None
-    if f.label == "police personnel":
-        return f.label
-    police = any(lab == "police personnel" for m, _, lab, _r in f.others if m is not f.n)
+    if f.label in _POLICE:
+        return "police personnel"
+    police = any(lab in _POLICE for m, _, lab, _r in f.others if m is not f.n)
     noun = f.text[f.n.end : f.noun_end].lower()
     return "military personnel" if police and _MILITARY.search(noun) else f.label
 
@@ -46,6 +47,14 @@ def _role(f: Figure) -> str | None:
 
 def _unit_noun(f: Figure) -> str | None:
     return f.label if f.label != "total" else None
+
+
+def _head_count_group(f: Figure) -> str | None:
+    """``de 300-koppige hoofdmacht``: the group noun counted by its heads, where it is a unit phrase."""
+    if f.count_rule != "head-count":
+        return None
+    m = phrase_rx().search(f.text, f.n.end, f.noun_end)
+    return unit_label(m.group(0), False) if m else None
 
 
 def _paren_noun(f: Figure) -> str | None:
@@ -90,6 +99,7 @@ COMPONENT_RULES = (
     ("whole-force", _whole_force),
     ("role-after-noun", _role),
     ("unit-noun", _unit_noun),
+    ("head-count-group", _head_count_group),
     ("noun-in-brackets", _paren_noun),
     ("in-total", _in_total),
     ("phrase-after", _phrase_after),

@@ -15,12 +15,13 @@ from sahel_analysis.facts.ordered import first_answer
 from sahel_analysis.facts.spans import alias_pattern, clause_bounds
 from sahel_analysis.model import Document
 from sahel_analysis.sentences import find_all, is_heading, lowered, section_of, sentences_at
-from sahel_analysis.vocab import Entities, Entity, find_entities, read_csv
+from sahel_analysis.vocab import Entities, Entity, find_entities, mission_hosts, read_csv
 
 MISSION_KINDS = ("mission", "programme")
 _GENERIC_MISSION = re.compile(rf"\b(?:{alternation('generic_mission')})\b", re.IGNORECASE)
 _BOTH = re.compile(rf"\b(?:{alternation('both')})\s+(?:[\w]+-)?(?:{alternation('missions_plural')})\b",
                    re.IGNORECASE)
+_PLURAL_MISSIONS = re.compile(rf"\b(?:\w+-)?\w*(?:{alternation('missions_plural')})\b", re.IGNORECASE)
 _COMBINED_CUE = re.compile(alternation("combined", spaced=False), re.IGNORECASE)
 _TO_MISSION_WORDS = tuple(f" {w} " for w in words("to_mission"))
 _TO_MISSION = re.compile(
@@ -279,13 +280,23 @@ def base_mission(f: Figure) -> tuple[str | None, str]:
 
 
 def both_missions(f: Figure, mission: str) -> str:
-    """``beide missies`` in a sentence without a mission name: the combined mission of the context."""
-    if not _BOTH.search(f.text, f.s, f.e):
+    """``beide missies`` in a sentence without a mission name: the combined mission of the context;
+    missions in the plural with the host countries of both missions of a combination (``de
+    EU-missies in Mali en Niger``): that combination."""
+    if _BOTH.search(f.text, f.s, f.e):
+        names = set(context_missions(f.doc, f.ents, f.s))
+        for first, second, comb in combinations():
+            if {first, second} <= names:
+                mission = comb
         return mission
-    names = set(context_missions(f.doc, f.ents, f.s))
-    for first, second, comb in combinations():
-        if {first, second} <= names:
-            mission = comb
+    pairs = [(a, b, comb) for a, b, comb in combinations() if mission in (a, b)]
+    if not pairs or not _PLURAL_MISSIONS.search(f.text, f.s, f.e):
+        return mission
+    named = {x.iso3 for x in f.ents.between(f.s, f.e) if x.kind == "country"}
+    hosts = mission_hosts()
+    for first, second, comb in pairs:
+        if hosts.get(first, frozenset()) & named and hosts.get(second, frozenset()) & named:
+            return comb
     return mission
 
 

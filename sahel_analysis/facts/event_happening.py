@@ -30,10 +30,21 @@ MAX_QUOTE = 240
 _WORD = re.compile(r"[^\W\d_]{2,}")
 
 
+# a relative date read against a bound: the first day's reading may start this much before the
+# bound (``vorige week`` in a month) for the union of both readings to hold
+_BOUND_LEAD = dt.timedelta(days=14)
+# a day-precise relative date (``maandag``, ``gisteren``) whose readings span more than this says
+# no day of the bound (a weekday in a document known only by its year): no date
+_DAY_SPREAD = dt.timedelta(days=62)
+
+
 def dates(doc: Document) -> list[DateMatch]:
     """Dates of the document; where its date is only a bound (a month, a year), a relative date
     resolved against the bound's first and last day gives the union of both windows, as long as
-    both fall around the bound (``gisteren``); else the reading against the last day holds.
+    both fall around the bound (``gisteren``, ``vorige week``); else the reading against the last
+    day holds; the union of two day-precise readings is days, not open (a day of the bound's
+    weeks, as fine as the text can be). A day-precise relative date against a bound longer than
+    about a month is none.
     Found once per document."""
     if "events:dates" not in doc.memo:
         doc.memo["events:dates"] = _dates(doc)
@@ -52,11 +63,13 @@ def _dates(doc: Document) -> list[DateMatch]:
     out = []
     for m in late:
         other = early.get((m.start, m.end)) if m.relative else None
-        if (other is not None and other.window != m.window
-                and other.window.start >= window[0] - dt.timedelta(days=7)):
-            w = DateWindow(min(other.window.start, m.window.start),
-                           max(other.window.end, m.window.end), "open")
-            m = DateMatch(m.start, m.end, m.text, w, True, m.kind)
+        if other is not None and other.window != m.window and other.window.start >= window[0] - _BOUND_LEAD:
+            start, end = min(other.window.start, m.window.start), max(other.window.end, m.window.end)
+            days = m.window.precision in ("day", "days")
+            if days and end - start > _DAY_SPREAD:
+                continue
+            m = DateMatch(m.start, m.end, m.text, DateWindow(start, end, "days" if days else "open"), True, m.kind,
+                          m.counted)
         out.append(m)
     return out
 

@@ -60,10 +60,11 @@ def period_near(
 ) -> tuple[str | None, str | None]:
     """Period of the date expression nearest to ``pos`` in sentence ``[s, e)``: ISO strings.
 
-    A date right after the figure (``150 in 2018``, ``... militairen in 2018``) wins."""
+    A date right after the figure (``150 in 2018``, ``... militairen in 2018``) wins; a day counted
+    from the document's date (``maandag``, ``twee weken geleden``) dates a happening, no period."""
     end = pos if end is None else end
     text = doc.text
-    found = sentence_dates(doc, s, e)
+    found = [d for d in sentence_dates(doc, s, e) if not d.counted]
     if not found:
         return None, None
     cs, ce = clause_bounds(text, s, e, pos, pos)

@@ -44,6 +44,8 @@ QUALIFIERS = [
     ("Frankrijk stelt jaarlijks circa USD 4 mln beschikbaar voor Niger.", "2022-11-15", "approx"),
     ("De operatie kost de VN jaarlijks ongeveer 900 miljoen dollar.", "2021-03-15", "approx"),
     ("Bijdrage aan EUTM Mali:\n- omvang: tien instructeurs\n- kosten: ca. EUR 0,8 mln", "2024-10-15", "approx"),
+    # realdev-even pattern: 'meer dan' is approx (GOLD-RULES)
+    ("Niger ontving vorig jaar meer dan 30 miljoen euro van de EU.", "2021-03-15", "approx"),
 ]
 
 

@@ -35,7 +35,23 @@ BLIND4 = [
        [("Flintlock", 35, "special forces (commandos)", "planned")], ("mission", "personnel", "component", "kind")),
 ]
 
+# labels agreed by the gold of the sets: instructeurs are instructors, police nouns police officers
+# (a whole force's police stay police personnel), a group counted by its heads its group noun
+REALDEV_ODD = [
+    ex("Voor EUTM Mali gaan volgend jaar ongeveer veertig instructeurs naar Koulikoro.", "2026-06-15",
+       [(40, "instructors")], PC),
+    ex("Bij EUTM Mali werken zes Nederlandse militairen als instructeur.", "2026-06-15", [(6, "instructors")], PC),
+    ex("De kampen van de 300-koppige hoofdmacht van MINUSMA in Gao zijn klaar.", "2026-06-15",
+       [(300, "main force")], PC),
+    ex("Aan de 12-koppige eenheid van MINUSMA in Gao ontbreekt nog materieel.", "2026-06-15", [(12, "total")], PC),
+]
+REALDEV_EVEN = [
+    ex("Nederland levert acht politieagenten aan EUCAP Sahel Niger.", "2026-06-15", [(8, "police officers")], PC),
+    ex("Het troepenplafond van MINUSMA blijft 12.000 militairen en 1.500 politiefunctionarissen.", "2026-06-15",
+       [(12000, "military personnel"), (1500, "police personnel")], PC),
+]
 
-@pytest.mark.parametrize(FIELDS, BUGS_CAUGHT + BLIND1 + BLIND3 + BLIND4)
+
+@pytest.mark.parametrize(FIELDS, BUGS_CAUGHT + BLIND1 + BLIND3 + BLIND4 + REALDEV_ODD + REALDEV_EVEN)
 def test_component(text, date, expected, cols, title):
     assert rows(text, date, cols, title) == expected

@@ -50,7 +50,7 @@ BLIND4 = [
     ex("Vraag 3 Hoeveel Nederlanders zijn nu actief voor EUCAP Sahel Niger?", "2027-04-20", [], COMP),
     ex("Nederland steunt de kustwacht van Togo binnen GPOI.\n"
        "Vorig jaar trainden 14 Nederlandse instructeurs de Togolese kustwacht in Lomé.", "2027-04-20",
-       [("NLD", "GPOI", "trainers", 14)], COMP),
+       [("NLD", "GPOI", "instructors", 14)], COMP),
     ex("Nederland steunt de kustwacht van Togo binnen GPOI.\n"
        "Vorig jaar trainde Nederland 140 Togolese militairen in Lomé.", "2027-04-20", [], COMP),
     ex("Binnen MINUSMA is de rechtspraak versterkt door de opleiding en inzet van 310 juridisch "

@@ -125,10 +125,20 @@ REALDEV = [
     ("De Europese Unie heeft haar adviesmissie in Mali met een jaar verlengd.", "2021-06-10", ["eu_decision"]),
     ("Zij spraken over het besluit van het kabinet een bijdrage te leveren aan de missie.", "2021-06-10",
      ["national_mandate"]),
+    # realdev-even pattern: a statement of a minister, embassy or government is diplomatic
+    ("De minister van Defensie van Niger zei op 3 mei dat de samenwerking doorgaat.", "2021-06-10", ["diplomatic"]),
+    ("De Franse ambassade waarschuwt Fransen op 3 mei om binnen te blijven.", "2021-06-10", ["diplomatic"]),
+    ("De regering van Tsjaad had de Raad op 3 mei verzocht om meer steun.", "2021-06-10", ["diplomatic"]),
+    ("Het leger zei op 3 mei dat de staatsgreep geslaagd was.", "2021-06-10", ["coup"]),  # a stronger type wins
+]
+BLIND_WEEKDAYS = [  # blind1/blind2 sentences that weekday dates made events: returning home, a training done
+    ("Zes Nederlandse militairen zijn op 3 mei geland op vliegbasis Eindhoven.", "2021-06-10", ["withdrawal"]),
+    ("De mariniers hebben op 3 mei in Benin een opleiding voor de kustwacht afgerond.", "2021-06-10", ["exercise"]),
 ]
 
 
-@pytest.mark.parametrize(("text", "date", "types"), SEEDS + BLIND1 + BLIND2 + BLIND3 + BLIND4 + REALDEV)
+@pytest.mark.parametrize(("text", "date", "types"),
+                         SEEDS + BLIND1 + BLIND2 + BLIND3 + BLIND4 + REALDEV + BLIND_WEEKDAYS)
 def test_types(text: str, date: str, types: list[str]) -> None:
     assert [r["event_type"] for r in event_rows(text, date)] == types
 

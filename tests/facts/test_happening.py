@@ -108,6 +108,30 @@ REALDEV = [
     ("De Kamer sprak over de missie.\nVoorafgaand aan de Raad was er een informeel ontbijt.", "2022-03-20", []),
     ("De Veiligheidsraad heeft gestemd voor het beëindigen van de vredesmissie.", "2023-06-30",
      [("2023-06-30", "2023-06-30")]),
+    # realdev-even pattern: a weekday by itself is the latest such day (the coming one after a word
+    # of the future); in a document dated by its month, every day the month allows; by its year, none
+    ("De minister van Niger zei dinsdag dat de samenwerking doorgaat.", "2021-06-10", [("2021-06-08", "2021-06-08")]),
+    ("Het kabinet gaat hier dinsdag mee akkoord.", "2021-06-10", [("2021-06-15", "2021-06-15")]),
+    ("Het leger van Niger heeft de president dinsdag aangehouden.", "2021-05?", [("2021-04-27", "2021-05-25")]),
+    ("Het leger van Niger heeft de president dinsdag aangehouden.", "2021?", []),
+    ("Elke dinsdag overlegt de minister met de missie.", "2021-06-10", []),
+    # two happenings told for the same weekday are two rows
+    ("Het leger van Niger heeft de president dinsdag aangehouden.\n\nDe Franse ambassade in Niger waarschuwt "
+     "Fransen dinsdag om binnen te blijven.", "2021-05?", [("2021-04-27", "2021-05-25")] * 2),
+    # realdev-even pattern: an announcement told as news without a date (zo maakte X bekend) is of the
+    # document's date, as a dateless decision
+    ("Ook Nederland zal twee stafofficieren leveren, zo maakte de minister van Defensie bekend.", "2021-06-10",
+     [("2021-06-10", "2021-06-10")]),
+    ("Nederland blijft de missie steunen, zo liet het kabinet weten.", "2021-06?", [("2021-06-01", "2021-06-30")]),
+    ("De minister maakte de namen van de kandidaten niet bekend.", "2021-06-10", []),
+    # realdev-even pattern: a dateless decision whose body is named in full ('de regering van de Republiek X')
+    ("De regering van de Republiek Tsjaad heeft gestemd voor een waarnemersmissie in Niger.",
+     "2023-06?", [("2023-06-01", "2023-06-30")]),
+    # realdev-even pattern: 'twee weken geleden' in a document dated by its month: every day it allows
+    ("Twee weken geleden vroeg de regering van Niger de Raad om meer steun.", "2023-06?",
+     [("2023-05-18", "2023-06-16")]),
+    # realdev-odd pattern: 'vorige week' in a document dated by its month: every week the month allows
+    ("Vorige week beloofden vijf Europese landen de taakgroep te steunen.", "2020-03?", [("2020-02-17", "2020-03-29")]),
 ]
 
 

@@ -31,7 +31,12 @@ REALDEV = [  # an artikel 100 decision's figures are a mandate, not a ceiling (G
        [(200, "approx", "planned"), (250, "max", "planned")], ("personnel", "qualifier", "kind")),
 ]
 
+REALDEV_ODD = [  # 'het is de bedoeling dat' states an intention: planned
+    ex("Het is de bedoeling dat dertig Nederlandse militairen EUTM Mali volgend voorjaar versterken.",
+       "2026-06-15", [(30, "planned")], ("personnel", "kind")),
+]
 
-@pytest.mark.parametrize(FIELDS, SEEDS + REALDEV)
+
+@pytest.mark.parametrize(FIELDS, SEEDS + REALDEV + REALDEV_ODD)
 def test_kind(text, date, expected, cols, title):
     assert rows(text, date, cols, title) == expected

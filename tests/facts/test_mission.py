@@ -45,7 +45,7 @@ BLIND3 = [
        [("ALL", "other", "EUMPM Niger total", 80)], COMP, title="Bijdrage aan EUMPM Niger"),
     ex("Nederland steunt het GPOI-programma al jaren.\nOverdracht\n"
        "Het Nederlandse team draagt de taak over aan een Deens team van 15 instructeurs. "
-       "De training valt onder GPOI en niet onder MINUSMA.", "2026-06-15", [("DNK", "GPOI", "trainers", 15)], COMP),
+       "De training valt onder GPOI en niet onder MINUSMA.", "2026-06-15", [("DNK", "GPOI", "instructors", 15)], COMP),
     ex("De inzet bij EUTM Mali gaat door.\nEen kwartiermakersteam van vier militairen vertrekt volgende week.",
        "2026-06-15", [("NLD", "EUTM Mali", "advance team", 4)], COMP),
 ]
@@ -71,6 +71,14 @@ REALDEV = [  # patterns of the real documents of ../shared/realdev, in sentences
        title="Takuba groeit"),
     ex("Volgens de krant zijn de Fransen, die met 3000 manschappen in de regio actief zijn, tevreden.",
        "2026-06-15", [("FRA", "Takuba", 3000)], title="Takuba groeit"),
+    # realdev-odd pattern: missions in the plural in the host countries of both missions of a combined
+    # mandate are that combination; one country, or one mission, is not
+    ex("EUCAP Sahel Niger adviseert de politie.\nNederland doet tot 2027 met twaalf agenten mee aan de "
+       "civiele EU-missies in Mali en Niger.", "2026-06-15", [("NLD", "EUCAP Sahel Mali+Niger", 12)]),
+    ex("EUCAP Sahel Niger adviseert de politie.\nNederland doet tot 2027 met twaalf agenten mee aan de "
+       "civiele EU-missies in Niger.", "2026-06-15", [("NLD", "EUCAP Sahel Niger", 12)]),
+    ex("EUCAP Sahel Niger adviseert de politie.\nNederland doet tot 2027 met twaalf agenten mee aan de "
+       "civiele EU-missie in Niger, die ook Mali helpt.", "2026-06-15", [("NLD", "EUCAP Sahel Niger", 12)]),
 ]
 
 

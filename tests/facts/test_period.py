@@ -80,8 +80,17 @@ BLIND4 = [
        "politiefunctionarissen.", "2027-04-20", [(4, None, None)], NSE),
 ]
 
+COUNTED_DAYS = [  # a weekday by itself or 'twee weken geleden' dates a happening, not a figure's period
+    ex("Zes Nederlandse militairen van EUTM Mali zijn dinsdag geland op vliegbasis Eindhoven.", "2026-06-18",
+       [(6, None, None)], NSE),
+    ex("De regering vroeg twee weken geleden de 9.000 militairen van MINUSMA te vertrekken.", "2026-06-18",
+       [(9000, None, None)], NSE),
+    ex("Zes Nederlandse militairen van EUTM Mali zijn op 16 juni geland op vliegbasis Eindhoven.", "2026-06-18",
+       [(6, "2026-06-16", "2026-06-16")], NSE),  # a date the text gives is the figure's, as before
+]
 
-@pytest.mark.parametrize(FIELDS, SEEDS + BLIND1 + BLIND4)
+
+@pytest.mark.parametrize(FIELDS, SEEDS + BLIND1 + BLIND4 + COUNTED_DAYS)
 def test_period(text, date, expected, cols, title):
     assert rows(text, date, cols, title) == expected
 

@@ -20,7 +20,12 @@ BLIND1 = [
        [(5, "max", "2027-01-01", "mandate"), (2, "exact", None, "actual")], QPK),
 ]
 
+REALDEV_EVEN = [  # 'meer dan' counts as approx, as 'ruim' (GOLD-RULES)
+    ex("Bij EUTM Mali werken meer dan veertig Nederlandse militairen.", "2026-06-15",
+       [(40, "approx", None, "actual")], QPK),
+]
 
-@pytest.mark.parametrize(FIELDS, SEEDS + BLIND1)
+
+@pytest.mark.parametrize(FIELDS, SEEDS + BLIND1 + REALDEV_EVEN)
 def test_qualifier(text, date, expected, cols, title):
     assert rows(text, date, cols, title) == expected

@@ -79,7 +79,7 @@ REALDEV = [
     ("Nederland financiert de cursus met 1 miljoen euro.", "2021-01-01", "GPOI",
      "Mariniers trainen militairen uit Benin binnen GPOI"),
     ("Frankrijk heeft rapporten waaruit blijkt dat de regering van Tsjaad 40 miljoen dollar aan Wagner heeft betaald.",
-     "2023-07-01", "Wagner", ""),
+     "2023-07-01", "Wagner Group", ""),
 ]
 
 BLIND5 = [  # round 2, tuned on blind5 (its sentences are not used: these are our own)
