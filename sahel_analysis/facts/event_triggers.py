@@ -119,7 +119,7 @@ def plain_case(doc: Document) -> bool:
 
 
 def trigger_hits(doc: Document, s: int, e: int) -> list[tuple[int, int, int]]:
-    """(start, end, row index) of every trigger in ``doc.text[s:e]``."""
+    """(start, end, row index) of every trigger in ``doc.text[s:e]``, in order."""
     text = doc.text
     by_head, rest, _ = triggers()
     low = lowered(doc)  # where not None, it keeps every character in place: its slices are lowered
@@ -139,6 +139,7 @@ def trigger_hits(doc: Document, s: int, e: int) -> list[tuple[int, int, int]]:
             name = m.lastgroup if m is not None else None
             if name is not None:
                 out.append((*m.span(name), int(name[1:])))
+    out.sort()
     return out
 
 
