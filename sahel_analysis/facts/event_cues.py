@@ -42,6 +42,12 @@ def cue_literals(name: str) -> tuple[str, ...]:
     return tuple(required_literal(alt) for alt in alternatives(_rows()[name]["pattern"]))
 
 
+@cache
+def _without_literal(name: str) -> tuple[int, ...]:
+    """The alternatives of cue ``name`` that hold no literal (:func:`cue_literals`)."""
+    return tuple(k for k, lit in enumerate(cue_literals(name)) if not lit)
+
+
 def cue_in(name: str, doc: Document, s: int, e: int) -> bool:
     """Does cue ``name`` match in ``doc.text[s:e]``? Where lower-casing is exact, only the
     alternatives without a literal and those whose literal (:func:`cue_literals`) stands whole in
@@ -53,8 +59,9 @@ def cue_in(name: str, doc: Document, s: int, e: int) -> bool:
     lits = cue_literals(name)
     parts = cue_parts(name)
     text = doc.text
-    if any(not lit and parts[k].search(text, s, e) is not None for k, lit in enumerate(lits)):
-        return True
+    for k in _without_literal(name):
+        if parts[k].search(text, s, e) is not None:
+            return True
     at, alt = _literal_index(name, doc, lits, low)
     tried: set[int] = set()
     for i in range(bisect.bisect_left(at, s), bisect.bisect_left(at, e)):
