@@ -104,6 +104,14 @@ def _decided_flags(doc: Document) -> list[bool] | None:
     return flags
 
 
+def _council_flags(doc: Document) -> list[bool]:
+    """Per sentence: may it tell a part of the Council meeting (:func:`_council_part`)? One scan
+    of the text per cue; a flagged sentence is still checked exactly."""
+    part = sentence_flags(doc, "events_council_part", cue("council_part"), lower=False)
+    start = sentence_flags(doc, "events_council_part_start", cue("council_part_start"), lower=False)
+    return [a or b for a, b in zip(part or [], start or [], strict=True)]
+
+
 def extract(doc: Document) -> list[dict]:
     """One row per dated happening in ``doc`` (see the module docstring for the rules)."""
     sentences = sentences_of(doc)
@@ -113,7 +121,7 @@ def extract(doc: Document) -> list[dict]:
     if _decision_dated(doc):
         todo.update(range(len(sentences)) if decided is None else compress(range(len(sentences)), decided))
     if council_date(doc) is not None:  # a Council report: its undated sentences may tell parts of the meeting
-        todo.update(range(len(sentences)))
+        todo.update(compress(range(len(sentences)), _council_flags(doc)))
     rows: list[dict] = []
     seen: set[tuple[str, str, str, str]] = set()
     for i in sorted(todo):
@@ -258,7 +266,7 @@ def _row(doc: Document, sent: tuple[int, int], clause: tuple[int, int] | None,
     actors, country, country_rule = actors_country(doc, cs, ce, etype, ents, happening)
     actors_rule = "named-in-clause" if actors else "none"
     if not actors:
-        actors, country2, country_rule2 = actors_country(doc, *sent, etype, ents, happening)
+        actors, country2, country_rule2 = actors_country(doc, *sent, etype, ents, happening, country=not country)
         actors_rule = "named-in-sentence" if actors else "none"
         if not country:
             country, country_rule = country2, country_rule2
