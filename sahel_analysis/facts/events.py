@@ -22,7 +22,7 @@ from itertools import compress
 
 from sahel_analysis.dates import DateMatch
 from sahel_analysis.facts.event_country import actors_country
-from sahel_analysis.facts.event_cues import cue, cue_parts
+from sahel_analysis.facts.event_cues import cue, cue_in, cue_parts
 from sahel_analysis.facts.event_happening import (
     MAX_QUOTE,
     Reading,
@@ -104,12 +104,10 @@ def _decided_flags(doc: Document) -> list[bool] | None:
     return flags
 
 
-def _council_flags(doc: Document) -> list[bool]:
-    """Per sentence: may it tell a part of the Council meeting (:func:`_council_part`)? One scan
-    of the text per cue; a flagged sentence is still checked exactly."""
-    part = sentence_flags(doc, "events_council_part", cue("council_part"), lower=False)
-    start = sentence_flags(doc, "events_council_part_start", cue("council_part_start"), lower=False)
-    return [a or b for a, b in zip(part or [], start or [], strict=True)]
+def _council_flags(doc: Document, sentences: list[tuple[int, int]]) -> list[bool]:
+    """Per sentence: does it tell a part of the Council meeting (the cues of :func:`_council_part`)?"""
+    start, text = cue("council_part_start"), doc.text
+    return [start.match(text, s) is not None or cue_in("council_part", doc, s, e) for s, e in sentences]
 
 
 def extract(doc: Document) -> list[dict]:
@@ -121,7 +119,7 @@ def extract(doc: Document) -> list[dict]:
     if _decision_dated(doc):
         todo.update(range(len(sentences)) if decided is None else compress(range(len(sentences)), decided))
     if council_date(doc) is not None:  # a Council report: its undated sentences may tell parts of the meeting
-        todo.update(compress(range(len(sentences)), _council_flags(doc)))
+        todo.update(compress(range(len(sentences)), _council_flags(doc, sentences)))
     rows: list[dict] = []
     seen: set[tuple[str, str, str, str]] = set()
     for i in sorted(todo):
@@ -164,7 +162,7 @@ def _council_part(sent: Sentence, maybe_decided: bool) -> dt.date | None:
     if day is None:
         return None
     text = sent.doc.text
-    told = cue("council_part_start").match(text, sent.start) or cue("council_part").search(text, sent.start, sent.end)
+    told = cue("council_part_start").match(text, sent.start) or cue_in("council_part", sent.doc, sent.start, sent.end)
     return day if told else None
 
 
