@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 
 @dataclass
@@ -68,8 +69,10 @@ class Document:
         return window[1] if window else None
 
 
+@lru_cache(maxsize=4096)
 def date_bounds(value: str) -> tuple[dt.date, dt.date] | None:
-    """``2022-11-08`` -> that day; ``2022-11`` -> the month; ``2022`` -> the year; else None."""
+    """``2022-11-08`` -> that day; ``2022-11`` -> the month; ``2022`` -> the year; else None
+    (cached: the fact rules ask for a document's window many times)."""
     if not value:
         return None
     parts = value.split("-")

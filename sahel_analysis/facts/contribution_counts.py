@@ -128,17 +128,48 @@ def _word_flags(low: str, sents: list[tuple[int, int]]) -> list[bool]:
 
 
 def _compound_flags(low: str, sents: list[tuple[int, int]], flags: list[bool]) -> None:
-    """Flag the sentences that hold a compound personnel noun (:func:`_is_compound`), from one scan."""
+    """Flag the sentences that hold a compound personnel noun (:func:`_is_compound`), from one scan.
+
+    Every head that ends a word is found from one scan of the reversed text (a head's last
+    letters, right after a character that is no letter, are few and quick to skip to); each such
+    word end is checked for every head length."""
     starts = [s for s, _e in sents]
-    rx = _compound_rx()
-    m = rx.search(low)
-    while m is not None:
-        lo = m.start() - COMPOUND_PREFIX
-        if lo >= 0 and low[lo : m.start()].isalpha():
-            i = bisect.bisect_right(starts, lo) - 1
-            if i >= 0 and m.end() <= sents[i][1]:
-                flags[i] = True
-        m = rx.search(low, m.start() + 1)  # a shorter head may end the same word ("agenten")
+    heads, lengths = _head_set()
+    n = len(low)
+    rev = low[::-1]
+    ends = [n] if _rev_head_rx().match(rev) else []
+    word_char = _W1.match
+    ends += [n - m.end() for m in _rev_scan_rx().finditer(rev) if not word_char(rev, m.start())]
+    for end in ends:
+        for size in lengths:
+            start = end - size
+            if start < COMPOUND_PREFIX or low[start:end] not in heads:
+                continue
+            lo = start - COMPOUND_PREFIX
+            if low[lo:start].isalpha():
+                i = bisect.bisect_right(starts, lo) - 1
+                if i >= 0 and end <= sents[i][1]:
+                    flags[i] = True
+
+
+@cache
+def _head_set() -> tuple[frozenset[str], tuple[int, ...]]:
+    """The compound heads, and their lengths (each once)."""
+    heads = frozenset(compound_heads())
+    return heads, tuple(sorted({len(h) for h in heads}))
+
+
+@cache
+def _rev_head_rx() -> re.Pattern[str]:
+    """A compound head, reversed (in reversed lower-case text)."""
+    return re.compile(trie_pattern(sorted(h[::-1] for h in compound_heads())))
+
+
+@cache
+def _rev_scan_rx() -> re.Pattern[str]:
+    """In reversed lower-case text: a character that may be no word character (the caller checks)
+    with a reversed compound head after it, i.e. a head that ends a word of the text."""
+    return re.compile(_NON_LETTER + "(?=" + _rev_head_rx().pattern + ")")
 
 
 _BLANK = frozenset(" \n")
@@ -274,12 +305,44 @@ COUNT_RULES = (
 )
 
 
-def _one_person(text: str, s: int, e: int) -> list[NumberMatch]:
+def _one_person(doc: Document, s: int, e: int) -> list[NumberMatch]:
     """``een persoon``, ``één militair``: the article as the number one (sentence positions); the
     caller keeps those right after a country's name (a per-country list)."""
     return [NumberMatch(m.start() - s, m.end() - s - (len(m.group(0)) - len(m.group(0).rstrip())), 1.0,
                         m.group(0).rstrip(), True)
-            for m in _ONE_PERSON.finditer(text, s, e)]
+            for m in _matches_at_words(doc, _ONE_PERSON, _ONE_WORDS, s, e)]
+
+
+_ONE_WORDS = tuple(w.lower() for w in words("one"))
+_THE_ONLY_WORDS = tuple(w.lower() for w in words("the_only"))
+
+
+def _matches_at_words(doc: Document, rx: re.Pattern[str], first: tuple[str, ...], s: int,
+                      e: int) -> list[re.Match[str]]:
+    """``rx.finditer(doc.text, s, e)`` for a case-insensitive ``rx`` whose every match starts with
+    one of the lower-case words ``first``: tried only where one of them stands in the lower-cased
+    text (where lower-casing keeps every character in place)."""
+    low = lowered(doc)
+    if low is None:
+        return list(rx.finditer(doc.text, s, e))
+    starts = sorted(i for w in first for i in _find_all(low, w, s, e))
+    out: list[re.Match[str]] = []
+    for i in starts:
+        if out and i < out[-1].end():
+            continue  # inside the previous match (finditer's matches do not overlap)
+        m = rx.match(doc.text, i, e)
+        if m is not None:
+            out.append(m)
+    return out
+
+
+def _find_all(low: str, word: str, s: int, e: int) -> list[int]:
+    out = []
+    i = low.find(word, s, e)
+    while i >= 0:
+        out.append(i)
+        i = low.find(word, i + 1, e)
+    return out
 
 
 def _person_on_mission(text: str, s: int, e: int) -> list[NumberMatch]:
@@ -293,10 +356,14 @@ def _person_on_mission(text: str, s: int, e: int) -> list[NumberMatch]:
 
 
 
-def _the_only(text: str, s: int, e: int) -> list[NumberMatch]:
-    """``de enige Nederlander in EUTM``: one person (sentence positions)."""
+def _the_only(doc: Document, s: int, e: int) -> list[NumberMatch]:
+    """``de enige Nederlander in EUTM``: one person (sentence positions). Looked for only where
+    the lower-cased sentence holds the word (``enige``)."""
+    low = lowered(doc)
+    if low is not None and all(low.find(w, s, e) < 0 for w in _THE_ONLY_WORDS):
+        return []
     return [NumberMatch(m.start("one") - s, m.end("one") - s, 1.0, m["one"], True)
-            for m in _THE_ONLY.finditer(text, s, e)]
+            for m in _THE_ONLY.finditer(doc.text, s, e)]
 
 
 def counts_in(doc: Document, s: int, e: int, one_after: Callable[[int], bool] | None = None) -> list[Count]:
@@ -306,8 +373,8 @@ def counts_in(doc: Document, s: int, e: int, one_after: Callable[[int], bool] | 
     chunk_numbers = span_numbers(doc, s, e)
     numbers = [n for n in chunk_numbers
                if not (n.value < 1 or n.value != int(n.value) or n.value >= 1e6)]
-    ones = _one_person(text, s, e) if one_after is not None else []
-    ones = [n for n in ones if one_after(s + n.start)] + _the_only(text, s, e) + _person_on_mission(text, s, e)
+    ones = _one_person(doc, s, e) if one_after is not None else []
+    ones = [n for n in ones if one_after(s + n.start)] + _the_only(doc, s, e) + _person_on_mission(text, s, e)
     if ones:
         numbers = sorted(numbers + ones, key=lambda n: n.start)
     if not numbers:

@@ -241,12 +241,14 @@ COUNTRY_RULES: tuple[tuple[str, Callable[[Named], str | None]], ...] = (
 
 
 def actors_country(doc: Document, s: int, e: int, etype: str, sentence_entities: list[Entity],
-                   happening: str = "") -> tuple[str, str, str]:
+                   happening: str = "", country: bool = True) -> tuple[str, str, str]:
     """(actors joined by ``; ``, country, name of the country rule) of an event of type ``etype``
     told in ``doc.text[s:e]``; the country is "" where a rule says no country (an EU Council
-    decision) or none answers (rule ``none``)."""
+    decision) or none answers (rule ``none``), or where ``country`` is False (actors only)."""
     ents = [x for x in sentence_entities if s <= x.start and x.end <= e]
     actors, countries = _actors(doc.text, s, e, ents)
+    if not country:
+        return "; ".join(actors), "", "none"
     named = _named(doc, s, e, etype, ents, countries, happening)
     found, name = first_answer(COUNTRY_RULES, named, default=("", "none"))
     return "; ".join(actors), found, name

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import bisect
 import re
 from functools import cache
 
@@ -34,19 +35,57 @@ def cue_parts(name: str) -> tuple[re.Pattern[str], ...]:
 
 
 @cache
-def cue_literals(name: str) -> tuple[str, ...] | None:
-    """A letters each match of cue ``name`` holds, one per top-level alternative (lower case),
-    or None where an alternative holds none: where none of them is in a lower-cased span, the
-    cue cannot match there."""
-    lits = tuple(required_literal(alt) for alt in alternatives(_rows()[name]["pattern"]))
-    return None if not all(lits) else lits
+def cue_literals(name: str) -> tuple[str, ...]:
+    """The letters each match of an alternative of cue ``name`` holds, one per top-level
+    alternative (lower case; "" where the alternative holds none): where its literal is not in a
+    lower-cased span, that alternative cannot match there."""
+    return tuple(required_literal(alt) for alt in alternatives(_rows()[name]["pattern"]))
+
+
+@cache
+def _without_literal(name: str) -> tuple[int, ...]:
+    """The alternatives of cue ``name`` that hold no literal (:func:`cue_literals`)."""
+    return tuple(k for k, lit in enumerate(cue_literals(name)) if not lit)
 
 
 def cue_in(name: str, doc: Document, s: int, e: int) -> bool:
-    """Does cue ``name`` match in ``doc.text[s:e]``? Tried only where one of its literals
-    (:func:`cue_literals`) stands in the lower-cased span, where lower-casing is exact."""
-    lits = cue_literals(name)
+    """Does cue ``name`` match in ``doc.text[s:e]``? Where lower-casing is exact, only the
+    alternatives without a literal and those whose literal (:func:`cue_literals`) stands whole in
+    the lower-cased span are tried, each alone (:func:`cue_parts`): one of them matches just where
+    the whole cue does."""
     low = lowered(doc)
-    if lits is not None and low is not None and plain_case(doc) and not any(low.find(x, s, e) >= 0 for x in lits):
-        return False
-    return cue(name).search(doc.text, s, e) is not None
+    if low is None or not plain_case(doc):
+        return cue(name).search(doc.text, s, e) is not None
+    lits = cue_literals(name)
+    parts = cue_parts(name)
+    text = doc.text
+    for k in _without_literal(name):
+        if parts[k].search(text, s, e) is not None:
+            return True
+    at, alt = _literal_index(name, doc, lits, low)
+    tried: set[int] = set()
+    for i in range(bisect.bisect_left(at, s), bisect.bisect_left(at, e)):
+        k = alt[i]
+        if k in tried or at[i] + len(lits[k]) > e:
+            continue
+        tried.add(k)
+        if parts[k].search(text, s, e) is not None:
+            return True
+    return False
+
+
+def _literal_index(name: str, doc: Document, lits: tuple[str, ...], low: str) -> tuple[list[int], list[int]]:
+    """Where each literal of cue ``name`` starts in the lower-cased text, in order, with the index
+    of its alternative (found once per document)."""
+    key = "cue_at:" + name
+    found = doc.memo.get(key)
+    if found is None:
+        pairs = []
+        for k, lit in enumerate(lits):
+            i = low.find(lit) if lit else -1
+            while i >= 0:
+                pairs.append((i, k))
+                i = low.find(lit, i + 1)
+        pairs.sort()
+        found = doc.memo[key] = ([i for i, _ in pairs], [k for _, k in pairs])
+    return found

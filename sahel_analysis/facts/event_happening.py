@@ -18,6 +18,7 @@ import datetime as dt
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, replace
+from functools import cached_property
 
 from sahel_analysis.dates import DateMatch, DateScan, DateWindow, find_dates
 from sahel_analysis.facts.event_cues import cue
@@ -131,7 +132,7 @@ class Sentence:
     start: int
     end: int
 
-    @property
+    @cached_property
     def text(self) -> str:
         return self.doc.text[self.start : self.end]
 

@@ -36,6 +36,14 @@ def triggers() -> tuple[dict[str, list[tuple[re.Pattern[str], int]]], re.Pattern
 
 
 @cache
+def _head_any() -> dict[str, re.Pattern[str]]:
+    """Per first three letters with several trigger patterns: one pattern that matches where any
+    of them does (one try instead of one per pattern at most words)."""
+    return {head: re.compile("|".join(f"(?:{rx.pattern})" for rx, _ in pats), re.I)
+            for head, pats in triggers()[0].items() if len(pats) > 1}
+
+
+@cache
 def _rest_parts() -> tuple[tuple[str, str, str], ...]:
     """(group name, pattern, required literal) of each alternative of the ``rest`` pattern."""
     rows = read_csv("events.csv")
@@ -119,14 +127,18 @@ def plain_case(doc: Document) -> bool:
 
 
 def trigger_hits(doc: Document, s: int, e: int) -> list[tuple[int, int, int]]:
-    """(start, end, row index) of every trigger in ``doc.text[s:e]``."""
+    """(start, end, row index) of every trigger in ``doc.text[s:e]``, in order."""
     text = doc.text
     by_head, rest, _ = triggers()
     low = lowered(doc)  # where not None, it keeps every character in place: its slices are lowered
     out = []
+    any_of = _head_any()
     for pos in _word_starts(doc, s, e):
         head = low[pos : pos + 3] if low is not None else text[pos : pos + 3].lower()
-        for rx, i in by_head.get(head, ()):
+        pats = by_head.get(head, ())
+        if len(pats) > 1 and not any_of[head].match(text, pos, e):
+            continue  # none of this head's patterns matches here
+        for rx, i in pats:
             m = rx.match(text, pos, e)
             if m:
                 out.append((pos, m.end(), i))
@@ -139,6 +151,7 @@ def trigger_hits(doc: Document, s: int, e: int) -> list[tuple[int, int, int]]:
             name = m.lastgroup if m is not None else None
             if name is not None:
                 out.append((*m.span(name), int(name[1:])))
+    out.sort()
     return out
 
 

@@ -8,6 +8,7 @@ date rule and typed by no trigger is a national mandate decision; failing all, `
 
 from __future__ import annotations
 
+import bisect
 from collections.abc import Callable, Sequence
 
 from sahel_analysis.facts.event_triggers import triggers
@@ -27,11 +28,13 @@ NamedSpan = tuple[str, tuple[int, int]]  # the span's name (segment, clause, ...
 
 def scored_type(hits: list[Hit], span: tuple[int, int]) -> tuple[str, float]:
     """The type whose triggers inside ``span`` weigh most (ties: the order of EVENT_TYPES) and
-    its weight; ("other", 0.0) where there is none. Each trigger row counts once."""
+    its weight; ("other", 0.0) where there is none. Each trigger row counts once. ``hits`` are in
+    order (:func:`~sahel_analysis.facts.event_triggers.trigger_hits`)."""
     s, e = span
     kinds = triggers()[2]
     scores: dict[str, float] = {}
-    for row in {i for hs, he, i in hits if s <= hs and he <= e}:
+    inside = hits[bisect.bisect_left(hits, (s,)) : bisect.bisect_left(hits, (e + 1,))]  # hits are sorted
+    for row in {i for _hs, he, i in inside if he <= e}:
         etype, weight = kinds[row]
         scores[etype] = scores.get(etype, 0.0) + weight
     if not scores:

@@ -22,7 +22,7 @@ from itertools import compress
 
 from sahel_analysis.dates import DateMatch
 from sahel_analysis.facts.event_country import actors_country
-from sahel_analysis.facts.event_cues import cue, cue_parts
+from sahel_analysis.facts.event_cues import cue, cue_in, cue_parts
 from sahel_analysis.facts.event_happening import (
     MAX_QUOTE,
     Reading,
@@ -104,6 +104,12 @@ def _decided_flags(doc: Document) -> list[bool] | None:
     return flags
 
 
+def _council_flags(doc: Document, sentences: list[tuple[int, int]]) -> list[bool]:
+    """Per sentence: does it tell a part of the Council meeting (the cues of :func:`_council_part`)?"""
+    start, text = cue("council_part_start"), doc.text
+    return [start.match(text, s) is not None or cue_in("council_part", doc, s, e) for s, e in sentences]
+
+
 def extract(doc: Document) -> list[dict]:
     """One row per dated happening in ``doc`` (see the module docstring for the rules)."""
     sentences = sentences_of(doc)
@@ -113,7 +119,7 @@ def extract(doc: Document) -> list[dict]:
     if _decision_dated(doc):
         todo.update(range(len(sentences)) if decided is None else compress(range(len(sentences)), decided))
     if council_date(doc) is not None:  # a Council report: its undated sentences may tell parts of the meeting
-        todo.update(range(len(sentences)))
+        todo.update(compress(range(len(sentences)), _council_flags(doc, sentences)))
     rows: list[dict] = []
     seen: set[tuple[str, str, str, str]] = set()
     for i in sorted(todo):
@@ -156,7 +162,7 @@ def _council_part(sent: Sentence, maybe_decided: bool) -> dt.date | None:
     if day is None:
         return None
     text = sent.doc.text
-    told = cue("council_part_start").match(text, sent.start) or cue("council_part").search(text, sent.start, sent.end)
+    told = cue("council_part_start").match(text, sent.start) or cue_in("council_part", sent.doc, sent.start, sent.end)
     return day if told else None
 
 
@@ -258,7 +264,7 @@ def _row(doc: Document, sent: tuple[int, int], clause: tuple[int, int] | None,
     actors, country, country_rule = actors_country(doc, cs, ce, etype, ents, happening)
     actors_rule = "named-in-clause" if actors else "none"
     if not actors:
-        actors, country2, country_rule2 = actors_country(doc, *sent, etype, ents, happening)
+        actors, country2, country_rule2 = actors_country(doc, *sent, etype, ents, happening, country=not country)
         actors_rule = "named-in-sentence" if actors else "none"
         if not country:
             country, country_rule = country2, country_rule2
