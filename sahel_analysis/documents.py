@@ -21,6 +21,7 @@ from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import NamedTuple
 
+from . import anycase
 from .clean import clean
 from .model import Document
 from .read import read_file
@@ -128,6 +129,8 @@ _METADATA_LINE = re.compile(_FIELD_LABEL + r"[^,]*,\s*" + _FIELD_LABEL)
 _METADATA_SEPARATORS = re.compile(_DATE_LINE_SEPARATORS.pattern + r"|,\s*(?=" + _FIELD_LABEL + ")")
 # a page's "changed on" stamp and the rest of its line, glued to a time or not
 _CHANGE_STAMP = re.compile(rf"\(?\s*(?<![^\W\d_])(?:{_words_alt('change_stamp')})(?![^\W\d_]).*$", re.I)
+_STAMP_NEEDLES = anycase.needles(document_words("change_stamp"))  # a line without them has no stamp
+_DIGIT = re.compile(r"\d")
 _TRAILING_NOTE = re.compile(r"\s*\([^()]{0,40}\)$")  # ``3 mei 2019 (na 12 dagen)``
 _LINE_MARKUP = " \t\f\v\u00a0*_#>"  # markdown emphasis, headings and quotes around a header line
 DATE_LINES = 12  # the first non-blank lines of a part where a web page prints its date line
@@ -137,6 +140,7 @@ _PAST_BEFORE = "|".join(w for w, v in date_words("before_month").items() if v ==
 PAST_DAY = re.compile(
     rf"\b(?:{_PAST_BEFORE})\s+(?:{_WEEKDAYS}\s+)?(\d{{1,2}})\s+({_MONTH_RE})\b(?!\s+\d{{4}})", re.I
 )
+_PAST_NEEDLES = anycase.needles(_PAST_BEFORE.split("|"))  # where PAST_DAY is tried
 _JL = _one("past_mark")  # lower case ASCII without i, k or s: found by _all_cases
 JL_DATE = re.compile(rf"\b(\d{{1,2}})\s+({_MONTH_RE})\s+{re.escape(_JL)}\b", re.I)
 _SESSION = _one("session_label")  # vergaderjaar: lower case ASCII without i, k or s (_ascii_find)
@@ -545,7 +549,7 @@ class Decision(NamedTuple):
 
 class _Header:
     """What the rules read of one document: its clean and raw text, its type once decided, and
-    the vergaderjaar and years of the text, found on first use."""
+    the vergaderjaar, years and lowered text of the text, made on first use."""
 
     def __init__(self, text: str, raw: str, doc_type: str = "") -> None:
         self.text = text
@@ -553,12 +557,20 @@ class _Header:
         self.doc_type = doc_type
         self.session = _Session(raw)
         self._years: list[int] | None = None
+        self._low: str | None = None
 
     @property
     def years(self) -> list[int]:
         if self._years is None:
             self._years = _years(self.text)
         return self._years
+
+    @property
+    def low(self) -> str:
+        """``text.lower()``, where the literal tests of anycase look for words in any case."""
+        if self._low is None:
+            self._low = self.text.lower()
+        return self._low
 
 
 Rule = Callable[[_Header], "Decision | None"]
@@ -777,7 +789,7 @@ def _date_answers_received(h: _Header) -> Decision | None:
 def _date_jl_month(h: _Header) -> Decision | None:
     """The month of the latest ``12 maart jl.`` (or ``afgelopen donderdag 12 maart``), in the year
     the session or the text gives."""
-    marked = [*_jl_dates(h.text), *PAST_DAY.finditer(h.text)]
+    marked = [*_jl_dates(h.text, h.low), *_past_days(h.text, h.low)]
     jl = [(month, int(m.group(1))) for m in marked if (month := _month_number(m.group(2)))]
     if not jl:
         return None
@@ -862,9 +874,13 @@ def date_line_of(line: str, bare: bool = False) -> str | None:
     14:05``, ``Gepubliceerd op vrijdag 24 mei 2024``, or (``bare``) just ``24 mei 2024``. Its
     fields are split at bars; besides the date field the others must be short. A line without bars
     counts only with a label before the date (or ``bare``): a sentence that names a date is text."""
-    line = _CHANGE_STAMP.sub("", line).rstrip(" ,;|–-")
+    if not _DIGIT.search(line):
+        return None  # every date of DATE_LINE_FIELD has digits
+    if anycase.may_hold(line.lower(), _STAMP_NEEDLES):
+        line = _CHANGE_STAMP.sub("", line)
+    line = line.rstrip(" ,;|–-")
     separators = _METADATA_SEPARATORS if _METADATA_LINE.match(line) else _DATE_LINE_SEPARATORS
-    fields = [_TRAILING_NOTE.sub("", f.strip(_LINE_MARKUP)) for f in separators.split(line)]
+    fields = [_without_note(f.strip(_LINE_MARKUP)) for f in separators.split(line)]
     fields = [f for f in fields if f]
     if not fields or any(len(f) > _DATE_FIELD_LEN for f in fields):
         return None
@@ -878,6 +894,11 @@ def date_line_of(line: str, bare: bool = False) -> str | None:
             return None  # two dates on one line: a period, not a date line
         return _date_match_iso(m)
     return None
+
+
+def _without_note(field: str) -> str:
+    """``_TRAILING_NOTE.sub("", field)``, tried only where the field ends in a parenthesis."""
+    return _TRAILING_NOTE.sub("", field) if field.endswith((")", ")\n")) else field
 
 
 _DATE_SEARCH = re.compile(_ANY_DATE, re.I)
@@ -917,12 +938,22 @@ def _years(text: str) -> list[int]:
     return [int(text[p : p + 4]) for p in sorted(found)]
 
 
-def _jl_dates(text: str) -> list[re.Match[str]]:
+def _past_days(text: str, low: str) -> list[re.Match[str]]:
+    """``list(PAST_DAY.finditer(text))``, tried only where a word of the past (``afgelopen``) may
+    start (``low``: ``text.lower()``)."""
+    if _PAST_NEEDLES is None or len(low) != len(text):
+        return list(PAST_DAY.finditer(text))
+    return anycase.finditer_at(PAST_DAY, text, anycase.word_starts(low, _PAST_NEEDLES))
+
+
+def _jl_dates(text: str, low: str | None = None) -> list[re.Match[str]]:
     """``list(JL_DATE.finditer(text))``, searched only just before each ``jl``: a match is the
-    digits, white space, month and white space right before it."""
+    digits, white space, month and white space right before it (``low``: ``text.lower()``, if
+    made already)."""
     out: list[re.Match[str]] = []
     pos = 0
-    for q in _all_cases(text, _JL):
+    places = anycase.word_starts(low, ((_JL, 0),)) if low is not None and len(low) == len(text) else None
+    for q in _all_cases(text, _JL) if places is None else places:
         if q >= pos and text[q - 1 : q].isspace():  # JL_DATE has white space before ``jl``
             i = q
             for test in (str.isspace, str.isalpha, str.isspace, str.isdecimal):
