@@ -36,9 +36,10 @@ def needle(word: str) -> Needle | None:
     return (best[0].lower(), best[1]) if best[0] else None
 
 
-def needles(words: Iterable[str]) -> tuple[Needle, ...] | None:
-    """The needles of the words; None where one of them has none (no literal test possible)."""
-    found = [needle(w) for w in words]
+def needles(words: Iterable[str], first_word: bool = False) -> tuple[Needle, ...] | None:
+    """The needles of the words (``first_word``: of the first word of each phrase, whose offset
+    holds from the phrase's start); None where one of them has none (no literal test possible)."""
+    found = [needle(w.split()[0] if first_word and w.split() else w) for w in words]
     return None if None in found else tuple(n for n in found if n)
 
 
@@ -47,18 +48,63 @@ def may_hold(low: str, found: tuple[Needle, ...] | None) -> bool:
     return found is None or any(n[0] in low for n in found)
 
 
-def word_starts(low: str, found: tuple[Needle, ...], lo: int = 0) -> list[int]:
-    """The sorted places at or after ``lo`` where one of the words of ``found`` may start in a
-    text whose lowered form ``low`` has the text's length (no ``İ``, the one character that
-    lowering turns into two). Words of one piece: no white space, which a pattern may match by a
-    run of any length."""
-    starts: set[int] = set()
-    for word, offset in found:
-        p = low.find(word, lo + offset)
+class Folded:
+    """A text with its ASCII letters lowered, made once, where needles are found in any case
+    (their places counted in characters of the text). An ASCII text is lowered as it is; any
+    other is lowered in its UTF-8 bytes, far cheaper than ``str.lower`` for a text outside Latin-1
+    (and lowering there turns no other character into an ASCII one)."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self._data: bytes | None = None
+        self._low: str | bytes
+        if text.isascii():
+            self._low = text.lower()
+        else:
+            self._data = text.encode("utf-8", "surrogatepass")
+            self._low = self._data.lower()
+
+    def holds(self, found: tuple[Needle, ...] | None) -> bool:
+        """False only where the text holds none of the words of ``found`` in any case."""
+        if found is None:
+            return True
+        if self._data is None:
+            return any(n[0] in self._low for n in found)
+        return any(n[0].encode() in self._low for n in found)
+
+    def places(self, word: str) -> list[int]:
+        """Every place (in characters) of ``word`` (a needle: ASCII, lower case) in the lowered text."""
+        low = self._low
+        key: str | bytes = word if self._data is None else word.encode()
+        out = []
+        p = low.find(key)
         while p >= 0:
-            starts.add(p - offset)
-            p = low.find(word, p + 1)
-    return sorted(starts)
+            out.append(p)
+            p = low.find(key, p + 1)
+        if self._data is None or not out:
+            return out
+        chars, done, data = 0, 0, self._data
+        for i, p in enumerate(out):  # an ASCII byte starts a character: count the characters before it
+            chars += len(data[done:p].decode("utf-8", "surrogatepass"))
+            done, out[i] = p, chars
+        return out
+
+    def starts(self, found: tuple[Needle, ...]) -> list[int]:
+        """The sorted places where one of the words of ``found`` may start. Words of one piece:
+        no white space, which a pattern may match by a run of any length."""
+        return sorted({p - offset for word, offset in found for p in self.places(word) if p >= offset})
+
+
+def search_at(pattern: re.Pattern[str], text: str, starts: list[int], end: int) -> re.Match[str] | None:
+    """``pattern.search(text, 0, end)`` for a pattern whose matches can start only at ``starts``
+    (sorted): the first place where it matches."""
+    for s in starts:
+        if s >= end:
+            break
+        m = pattern.match(text, s, end)
+        if m:
+            return m
+    return None
 
 
 def finditer_at(pattern: re.Pattern[str], text: str, starts: list[int]) -> list[re.Match[str]]:
