@@ -74,6 +74,17 @@ class Folded:
 
     def places(self, word: str) -> list[int]:
         """Every place (in characters) of ``word`` (a needle: ASCII, lower case) in the lowered text."""
+        return self._chars(self._finds(word))
+
+    def starts(self, found: tuple[Needle, ...]) -> list[int]:
+        """The sorted places where one of the words of ``found`` may start. Words of one piece:
+        no white space, which a pattern may match by a run of any length."""
+        hits = sorted({(p, offset) for word, offset in found for p in self._finds(word)})
+        chars = self._chars([p for p, _offset in hits])
+        return sorted({c - offset for c, (_p, offset) in zip(chars, hits, strict=True) if c >= offset})
+
+    def _finds(self, word: str) -> list[int]:
+        """The places of ``word`` in the lowered text (in bytes where it is not ASCII)."""
         low = self._low
         key: str | bytes = word if self._data is None else word.encode()
         out = []
@@ -81,18 +92,19 @@ class Folded:
         while p >= 0:
             out.append(p)
             p = low.find(key, p + 1)
-        if self._data is None or not out:
-            return out
-        chars, done, data = 0, 0, self._data
-        for i, p in enumerate(out):  # an ASCII byte starts a character: count the characters before it
-            chars += len(data[done:p].decode("utf-8", "surrogatepass"))
-            done, out[i] = p, chars
         return out
 
-    def starts(self, found: tuple[Needle, ...]) -> list[int]:
-        """The sorted places where one of the words of ``found`` may start. Words of one piece:
-        no white space, which a pattern may match by a run of any length."""
-        return sorted({p - offset for word, offset in found for p in self.places(word) if p >= offset})
+    def _chars(self, places: list[int]) -> list[int]:
+        """Sorted places in the lowered text as places in characters of the text."""
+        if self._data is None or not places:
+            return places
+        out = []
+        chars, done, data = 0, 0, self._data
+        for p in places:  # an ASCII byte starts a character: count the characters before it
+            chars += len(data[done:p].decode("utf-8", "surrogatepass"))
+            done = p
+            out.append(chars)
+        return out
 
 
 def search_at(pattern: re.Pattern[str], text: str, starts: list[int], end: int) -> re.Match[str] | None:

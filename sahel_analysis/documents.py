@@ -805,7 +805,8 @@ def _date_jl_month(h: _Header) -> Decision | None:
         y1, y2 = int(h.session().group(1)), int(h.session().group(2))
         year = y1 if month >= 9 else y2
     else:
-        explicit = [y for y in h.years if y <= dt.date.today().year]
+        this_year = dt.date.today().year
+        explicit = [y for y in h.years if y <= this_year]
         year = max(explicit) if explicit else None
     return Decision(f"{year:04d}-{month:02d}", "jl-date-bound") if year else None
 
@@ -815,7 +816,8 @@ def _date_session_year(h: _Header) -> Decision | None:
 
 
 def _date_latest_year(h: _Header) -> Decision | None:
-    current = [y for y in h.years if y <= dt.date.today().year]
+    this_year = dt.date.today().year
+    current = [y for y in h.years if y <= this_year]
     return Decision(str(max(current)), "latest-year-bound") if current else None
 
 

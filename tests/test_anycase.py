@@ -20,6 +20,8 @@ WORDS = [
     "gewijzigd", "GEWİJZİGD", "bijgewerkt", "BIJGEWERKT", "update", "UPDATE", "geüpdatet", "GEÜPDATET",
     "maandag", "vrijdag", "12", "3", "2021", "maart", "MAART", "ſeptember", "oktober", "juli", "(na", "dagen)",
     "|", "-", "(", ")", "Gepubliceerd", "op", "10:30", "uur", "İ", "ı", "ſ", "\u212a", "k", "s", "\n", " ", ".",
+    "\U0001f600", "\u0141", "\u20ac", "\u00e9",  # beyond UTF-16 units, a unit whose low byte is 'A', Latin-1
+    "\u6a41\u6c00\u2000",  # UTF-16 bytes 41 6a 00 6c 00 20: 'j\0l\0' across units, not a 'jl'
 ]  # fmt: skip
 
 texts = st.one_of(
