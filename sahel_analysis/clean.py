@@ -580,7 +580,7 @@ def _emit_block(b: _Builder, lines: list[str], starts: list[int], numbers: range
         if not last:
             sep = ""
         elif pending_break or prev_hard or heading or last == "-" or stripped[1:2] in _DOT_PAREN \
-                or not alpha and (first in _BULLET_FIRST or first.isdecimal()):  # a bullet, maybe (_maybe_bullet)
+                or not alpha and (first in _BULLET_FIRST or first.isdecimal()):  # a bullet, maybe
             sep = _separator(b, stripped, pending_break and not prev_hard and not heading, prev_hard or heading,
                              known)
         else:  # what _separator answers for a line that runs on
@@ -592,14 +592,6 @@ def _emit_block(b: _Builder, lines: list[str], starts: list[int], numbers: range
             raws.append(pos - 1 if sep else pos)
         pending_break = False
         prev_hard = (full and line.endswith("  ") and bool(line.strip())) or heading
-
-
-def _maybe_bullet(stripped: str) -> bool:
-    """False where BULLET cannot match: it starts with a dash or bullet, a digit, or a letter and
-    '.' or ')'."""
-    first = stripped[0]
-    return (stripped[1:2] in _DOT_PAREN if first.isalpha() else
-            first in _BULLET_FIRST or first.isdecimal() or stripped[1:2] in _DOT_PAREN)
 
 
 def _dropped(stripped: str) -> bool:
@@ -618,7 +610,10 @@ def _separator(b: _Builder, stripped: str, soft_break: bool, hard_break: bool, k
     line break or a heading."""
     last = b.pieces[-1][-1]
     first = stripped[0]
-    bullet = _maybe_bullet(stripped) and BULLET.match(stripped)
+    # BULLET starts with a dash or bullet, a digit, or a letter and '.' or ')'
+    bullet = (stripped[1:2] in _DOT_PAREN if first.isalpha() else
+              first in _BULLET_FIRST or first.isdecimal() or stripped[1:2] in _DOT_PAREN) \
+        and BULLET.match(stripped)
     if soft_break and last not in ".:;!?\n" and (first.islower() or (first.isdigit() and last.islower())) \
             and not bullet:
         soft_break = False  # a paragraph that continues after a page break

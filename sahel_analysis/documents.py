@@ -440,6 +440,7 @@ def _iso(day: str, month: str, year: str) -> str | None:
 _NOTA_LINE = re.compile(rf"^(?:{_words_alt('memo_label')})$", re.M | re.I)
 _NOTA_TITLE = re.compile(rf"^(?:{_words_alt('memo_label')})\n(.+)$", re.M | re.I)
 _NOTA_FIRSTS = _firsts("memo_label")
+_NOTA_NEEDLES = anycase.needles(document_words("memo_label"), first_word=True)
 _UW_KAMER_WORDS = f"{_POSSESSIVE[1:]} {_KAMER}"  # found before the pattern is tried
 _UW_KAMER = re.compile(rf"\b{_either(_POSSESSIVE)} {re.escape(_KAMER)}\b")
 _FOOTER_HOUSE = re.compile(rf"\b({_HOUSES}),? {re.escape(_SESSION)}")
@@ -594,7 +595,11 @@ def _type_memo_anchor(h: _Header) -> Decision | None:
 
 
 def _type_nota_line(h: _Header) -> Decision | None:
-    return Decision("nota", "nota-line") if _line_search(_NOTA_LINE, h.text, _NOTA_FIRSTS, 3000) else None
+    if _NOTA_NEEDLES is None:
+        found = _line_search(_NOTA_LINE, h.text, _NOTA_FIRSTS, 3000)
+    else:  # the same search, tried only where the label's word stands
+        found = anycase.search_at(_NOTA_LINE, h.text, h.head("text").starts(_NOTA_NEEDLES), 3000)
+    return Decision("nota", "nota-line") if found else None
 
 
 def _type_letter_heading(h: _Header) -> Decision | None:
@@ -995,6 +1000,8 @@ def header_kamerstuk(raw: str) -> str:
     A title wrapped over up to ``DOSSIER_WRAP`` lines may stand between them. The number line must
     carry the heading of the piece in capitals, on it or on the next line, or the header above must
     name the Kamer (``Tweede Kamer der Staten-Generaal``)."""
+    if raw.find(_NR_WORD, 0, 3000) < 0:
+        return ""  # no number line
     lines = _header_lines(raw, KAMERSTUK_LINES, 3000)
     for i in range(1, len(lines)):
         number = NUMBER_LINE.match(lines[i])
