@@ -440,7 +440,6 @@ def _iso(day: str, month: str, year: str) -> str | None:
 _NOTA_LINE = re.compile(rf"^(?:{_words_alt('memo_label')})$", re.M | re.I)
 _NOTA_TITLE = re.compile(rf"^(?:{_words_alt('memo_label')})\n(.+)$", re.M | re.I)
 _NOTA_FIRSTS = _firsts("memo_label")
-_NOTA_NEEDLES = anycase.needles(document_words("memo_label"), first_word=True)
 _UW_KAMER_WORDS = f"{_POSSESSIVE[1:]} {_KAMER}"  # found before the pattern is tried
 _UW_KAMER = re.compile(rf"\b{_either(_POSSESSIVE)} {re.escape(_KAMER)}\b")
 _FOOTER_HOUSE = re.compile(rf"\b({_HOUSES}),? {re.escape(_SESSION)}")
@@ -595,11 +594,7 @@ def _type_memo_anchor(h: _Header) -> Decision | None:
 
 
 def _type_nota_line(h: _Header) -> Decision | None:
-    if _NOTA_NEEDLES is None:
-        found = _line_search(_NOTA_LINE, h.text, _NOTA_FIRSTS, 3000)
-    else:  # the same search, tried only where the label's word stands
-        found = anycase.search_at(_NOTA_LINE, h.text, h.head("text").starts(_NOTA_NEEDLES), 3000)
-    return Decision("nota", "nota-line") if found else None
+    return Decision("nota", "nota-line") if _line_search(_NOTA_LINE, h.text, _NOTA_FIRSTS, 3000) else None
 
 
 def _type_letter_heading(h: _Header) -> Decision | None:
