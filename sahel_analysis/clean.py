@@ -579,7 +579,9 @@ def _emit_block(b: _Builder, lines: list[str], starts: list[int], numbers: range
         last = pieces[-1][-1] if pieces else ""
         if not last:
             sep = ""
-        elif pending_break or prev_hard or heading or last == "-" or stripped[1:2] in _DOT_PAREN \
+        elif prev_hard or heading or pending_break and not first.islower() and not first.isdigit():
+            sep = "\n" if last != "\n" else ""  # a new paragraph, as _separator answers (bullet or not)
+        elif pending_break or last == "-" or stripped[1:2] in _DOT_PAREN \
                 or not alpha and (first in _BULLET_FIRST or first.isdecimal()):  # a bullet, maybe
             sep = _separator(b, stripped, pending_break and not prev_hard and not heading, prev_hard or heading,
                              known)
