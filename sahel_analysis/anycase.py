@@ -43,9 +43,16 @@ def needles(words: Iterable[str], first_word: bool = False) -> tuple[Needle, ...
     return None if None in found else tuple(n for n in found if n)
 
 
-def may_hold(low: str, found: tuple[Needle, ...] | None) -> bool:
-    """False only where ``low`` (a lowered text) holds none of the words of ``found`` in any case."""
-    return found is None or any(n[0] in low for n in found)
+def may_hold(text: str, found: tuple[Needle, ...] | None) -> bool:
+    """False only where ``text`` (a short one: a line) holds none of the words of ``found`` in
+    any case; lowered as Folded does, without keeping places."""
+    if found is None:
+        return True
+    if text.isascii():
+        low = text.lower()
+        return any(n[0] in low for n in found)
+    data = text.encode("utf-8", "surrogatepass").lower()
+    return any(n[0].encode() in data for n in found)
 
 
 class Folded:

@@ -885,7 +885,7 @@ def date_line_of(line: str, bare: bool = False) -> str | None:
     counts only with a label before the date (or ``bare``): a sentence that names a date is text."""
     if not _DIGIT.search(line):
         return None  # every date of DATE_LINE_FIELD has digits
-    if anycase.may_hold(line.lower(), _STAMP_NEEDLES):
+    if anycase.may_hold(line, _STAMP_NEEDLES):
         line = _CHANGE_STAMP.sub("", line)
     line = line.rstrip(" ,;|–-")
     separators = _METADATA_SEPARATORS if _METADATA_LINE.match(line) else _DATE_LINE_SEPARATORS
