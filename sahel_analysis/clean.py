@@ -542,8 +542,12 @@ def _emit_block(b: _Builder, lines: list[str], starts: list[int], numbers: range
 
     ``special`` holds the lines that need the full treatment (:func:`_emit_line`); any other
     line is copied as it is, and its white space tests are skipped (it has no two spaces in a
-    row, no carriage return)."""
-    pieces = b.pieces
+    row, no carriage return).
+
+    The common line (no furniture, no break before it, no bullet, nothing to normalise) is
+    joined here; the others go through :func:`_dropped`, :func:`_separator` and
+    :func:`_put_line` (a function call per line costs more than the tests that avoid it)."""
+    pieces, raws = b.pieces, b.raw
     pending_break = False  # a blank line or hard break since the last text
     prev_hard = False
     for i in numbers:
@@ -555,22 +559,39 @@ def _emit_block(b: _Builder, lines: list[str], starts: list[int], numbers: range
         if not stripped:
             pending_break = True
             continue
-        if _dropped(stripped):
+        first = stripped[0]
+        alpha = first.isalpha()
+        # _dropped answers False unless the first character may start furniture
+        if (first in _FURNITURE_FIRST and (not alpha or stripped.startswith(_ALPHA_FURNITURE))
+                or not alpha and (first.isdigit() or first.isspace())) and _dropped(stripped):
             continue
-        lead = 0 if line[0] == stripped[0] else len(line) - len(line.lstrip(" \t\f\u00a0"))
-        if lead and line[0] == "\f" and (pieces[-1][-1] if pieces else "") in ".:!?" and stripped[0].isupper():
+        lead = 0 if line[0] == first else len(line) - len(line.lstrip(" \t\f\u00a0"))
+        if lead and line[0] == "\f" and (pieces[-1][-1] if pieces else "") in ".:!?" and first.isupper():
             pending_break = True  # a page that starts a new paragraph
         pos = starts[i] + lead
-        heading = stripped[0] == "#"
+        heading = first == "#"
         if heading:
             h = HEADING.match(stripped).end()
             stripped, pos = stripped[h:], pos + h
             if not stripped:
                 continue
-        sep = _separator(b, stripped, pending_break and not prev_hard and not heading, prev_hard or heading,
-                         known) if pieces else ""
-        _put_line(b, stripped, pos, lead, sep, full or bool(drop and _overlaps(drop, pos, pos + len(stripped))),
-                  drop)
+        normalise = full or (drop and _overlaps(drop, pos, pos + len(stripped)))
+        last = pieces[-1][-1] if pieces else ""
+        if not last:
+            sep = ""
+        elif prev_hard or heading or pending_break and not first.islower() and not first.isdigit():
+            sep = "\n" if last != "\n" else ""  # a new paragraph, as _separator answers (bullet or not)
+        elif pending_break or last == "-" or stripped[1:2] in _DOT_PAREN \
+                or not alpha and (first in _BULLET_FIRST or first.isdecimal()):  # a bullet, maybe
+            sep = _separator(b, stripped, pending_break and not prev_hard and not heading, prev_hard or heading,
+                             known)
+        else:  # what _separator answers for a line that runs on
+            sep = "" if last in " \n" else " "
+        if normalise or lead:
+            _put_line(b, stripped, pos, lead, sep, normalise, drop)
+        else:  # as _put_line does: the separator stands for the line break right before the line
+            pieces.append(sep + stripped)
+            raws.append(pos - 1 if sep else pos)
         pending_break = False
         prev_hard = (full and line.endswith("  ") and bool(line.strip())) or heading
 
@@ -608,7 +629,7 @@ def _separator(b: _Builder, stripped: str, soft_break: bool, hard_break: bool, k
     return " " if last != " " and last != "\n" else ""
 
 
-def _put_line(b: _Builder, stripped: str, pos: int, lead: int, sep: str, full: bool, drop: list[int]) -> None:
+def _put_line(b: _Builder, stripped: str, pos: int, lead: int, sep: str, full: object, drop: list[int]) -> None:
     """Append ``sep`` and the line (raw position ``pos``, ``lead`` characters after its line start);
     ``full``: normalised by :func:`_emit_line`, else copied as it is."""
     pieces, raws = b.pieces, b.raw

@@ -21,6 +21,7 @@ from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import NamedTuple
 
+from . import anycase
 from .clean import clean
 from .model import Document
 from .read import read_file
@@ -68,7 +69,8 @@ def _firsts(slot: str) -> str:
 _MEMO_DECISION = _alt(document_words("memo_decision"), str.upper)  # in capitals: TER BESLISSING
 _OPENING = " ".join(_one("letter_opening").upper().split())  # BRIEF VAN
 _LETTER_ARTICLE = _alt(document_words("letter_article"), str.upper)
-_NR = re.escape(_cap(_one("number_label")))  # Nr\.
+_NR_WORD = _cap(_one("number_label"))  # Nr.
+_NR = re.escape(_NR_WORD)
 _NR_LOWER = re.escape(_one("number_label"))
 MEMO_ANCHOR = re.compile(rf"^[\s*_#]*(?:{_MEMO_DECISION})[\s*_]*$", re.M)
 LETTER_ANCHOR = re.compile(
@@ -128,6 +130,8 @@ _METADATA_LINE = re.compile(_FIELD_LABEL + r"[^,]*,\s*" + _FIELD_LABEL)
 _METADATA_SEPARATORS = re.compile(_DATE_LINE_SEPARATORS.pattern + r"|,\s*(?=" + _FIELD_LABEL + ")")
 # a page's "changed on" stamp and the rest of its line, glued to a time or not
 _CHANGE_STAMP = re.compile(rf"\(?\s*(?<![^\W\d_])(?:{_words_alt('change_stamp')})(?![^\W\d_]).*$", re.I)
+_STAMP_NEEDLES = anycase.needles(document_words("change_stamp"))  # a line without them has no stamp
+_DIGIT = re.compile(r"\d")
 _TRAILING_NOTE = re.compile(r"\s*\([^()]{0,40}\)$")  # ``3 mei 2019 (na 12 dagen)``
 _LINE_MARKUP = " \t\f\v\u00a0*_#>"  # markdown emphasis, headings and quotes around a header line
 DATE_LINES = 12  # the first non-blank lines of a part where a web page prints its date line
@@ -137,7 +141,8 @@ _PAST_BEFORE = "|".join(w for w, v in date_words("before_month").items() if v ==
 PAST_DAY = re.compile(
     rf"\b(?:{_PAST_BEFORE})\s+(?:{_WEEKDAYS}\s+)?(\d{{1,2}})\s+({_MONTH_RE})\b(?!\s+\d{{4}})", re.I
 )
-_JL = _one("past_mark")  # lower case ASCII without i, k or s: found by _all_cases
+_PAST_NEEDLES = anycase.needles(_PAST_BEFORE.split("|"))  # where PAST_DAY is tried
+_JL = _one("past_mark")  # lower case ASCII without i, k or s: found by anycase.Folded.places
 JL_DATE = re.compile(rf"\b(\d{{1,2}})\s+({_MONTH_RE})\s+{re.escape(_JL)}\b", re.I)
 _SESSION = _one("session_label")  # vergaderjaar: lower case ASCII without i, k or s (_ascii_find)
 VERGADERJAAR = re.compile(rf"{re.escape(_SESSION)}\s+(\d{{4}})\s*[–—-]\s*(\d{{4}})", re.I)
@@ -215,6 +220,12 @@ NUMBER_HEADING = re.compile(
     rf"^{_NR}[ \u00a0]*\d+[ \u00a0]+([A-Z]{{2,}}(?:[ \u00a0]+{_CAPITAL_WORD}){{1,}})[ \t]*$", re.M
 )
 SUBJECT_LINE = re.compile(rf"^(?:{_words_alt('subject_label')})\s*:?[ \t]+(\S[^\n]{{2,200}})$", re.I | re.M)
+# where the patterns above that start with a word in any case are tried (anycase)
+_SUBJECT_NEEDLES = anycase.needles(document_words("subject_label"), first_word=True)
+_PLACE_NEEDLES = anycase.needles(document_words("letter_place"), first_word=True)
+_QUESTION_NEEDLES = anycase.needles(document_words("question_label"))
+_ANSWERS_NEEDLES = anycase.needles(document_words("answers_heading"))
+_RECEIVED_NEEDLES = anycase.needles(document_words("received_label"))
 CREDIT_LINE = re.compile(rf"(?:{_words_alt('credit_label')})\s*:?\s+\S", re.I)
 SENTENCE_END = re.compile(r"(?<![.])[.!?](?![.])\s+[A-Z]")  # not an ellipsis
 HEADLINE_LEN = 150  # a first line longer than this is a paragraph, not a headline
@@ -338,6 +349,19 @@ def _line_search(pattern: re.Pattern[str], text: str, firsts: str, end: int | No
             return None
 
 
+def _literal_line_search(pattern: re.Pattern[str], text: str, literal: str, end: int) -> re.Match[str] | None:
+    """``pattern.search(text, 0, end)`` for a MULTILINE pattern whose match starts at a line start
+    with ``literal``: tried only there."""
+    p = text.find(literal, 0, end)
+    while p >= 0:
+        if not p or text[p - 1] == "\n":
+            m = pattern.match(text, p, end)
+            if m:
+                return m
+        p = text.find(literal, p + 1, end)
+    return None
+
+
 def _ascii_find(text: str, word: str) -> int:
     """First place of ``word`` (ASCII, lower case, no ``i``, ``k`` or ``s``, the letters that an
     IGNORECASE pattern also matches to other characters) in ``text`` in any case, else -1."""
@@ -346,30 +370,6 @@ def _ascii_find(text: str, word: str) -> int:
     data = text.encode("utf-8", "surrogatepass")
     p = data.lower().find(word.encode())
     return len(data[:p].decode("utf-8", "surrogatepass")) if p >= 0 else -1
-
-
-def _all_cases(text: str, word: str) -> list[int]:
-    """Every place of ``word`` (as for _ascii_find) in ``text``, in any case."""
-    if text.isascii():
-        low = text.lower()
-        out = []
-        p = low.find(word)
-        while p >= 0:
-            out.append(p)
-            p = low.find(word, p + 1)
-        return out
-    # found in the UTF-8 bytes with their ASCII letters lowered, then counted in characters
-    data = text.encode("utf-8", "surrogatepass")
-    lowered, needle = data.lower(), word.encode()
-    out = []
-    done = chars = 0
-    p = lowered.find(needle)
-    while p >= 0:
-        chars += len(data[done:p].decode("utf-8", "surrogatepass"))  # an ASCII byte starts a character
-        done = p
-        out.append(chars)
-        p = lowered.find(needle, p + 1)
-    return out
 
 
 def _footer_search(pattern: re.Pattern[str], raw: str) -> re.Match[str] | None:
@@ -545,7 +545,7 @@ class Decision(NamedTuple):
 
 class _Header:
     """What the rules read of one document: its clean and raw text, its type once decided, and
-    the vergaderjaar and years of the text, found on first use."""
+    the vergaderjaar, years and lowered text of the text, made on first use."""
 
     def __init__(self, text: str, raw: str, doc_type: str = "") -> None:
         self.text = text
@@ -553,12 +553,27 @@ class _Header:
         self.doc_type = doc_type
         self.session = _Session(raw)
         self._years: list[int] | None = None
+        self._folded: anycase.Folded | None = None
+        self._heads: dict[str, anycase.Folded] = {}
 
     @property
     def years(self) -> list[int]:
         if self._years is None:
             self._years = _years(self.text)
         return self._years
+
+    def head(self, which: str) -> anycase.Folded:
+        """The first HEAD characters of the ``text`` or the ``raw`` text, lowered (see folded)."""
+        if which not in self._heads:
+            self._heads[which] = anycase.Folded((self.text if which == "text" else self.raw)[:HEAD])
+        return self._heads[which]
+
+    @property
+    def folded(self) -> anycase.Folded:
+        """The text lowered, where words are looked up in any case before a pattern is tried."""
+        if self._folded is None:
+            self._folded = anycase.Folded(self.text)
+        return self._folded
 
 
 Rule = Callable[[_Header], "Decision | None"]
@@ -606,7 +621,7 @@ def _type_kamerstuk_header(h: _Header) -> Decision | None:
 
 def _type_questions(h: _Header) -> Decision | None:
     """Numbered written questions (``Vraag 1``): questions to a minister and the answers."""
-    found = QUESTION_LINE.search(h.raw, 0, HEAD)
+    found = h.head("raw").holds(_QUESTION_NEEDLES) and QUESTION_LINE.search(h.raw, 0, HEAD)
     return Decision("kamerbrief", "questions-and-answers") if found else None
 
 
@@ -680,13 +695,15 @@ def _title_letter_joined(h: _Header) -> Decision | None:
 
 def _title_number_heading(h: _Header) -> Decision | None:
     """A Kamerstuk's heading in capitals after its number (``Nr. 12 LIJST VAN VRAGEN EN ANTWOORDEN``)."""
-    m = NUMBER_HEADING.search(h.text, 0, HEAD)
+    m = _literal_line_search(NUMBER_HEADING, h.text, _NR_WORD, HEAD)
     return Decision(" ".join(m.group(1).split()), "number-line-heading") if m else None
 
 
 def _title_subject_line(h: _Header) -> Decision | None:
     """A letter's own subject line (``Betreft <subject>``)."""
-    m = SUBJECT_LINE.search(h.raw, 0, HEAD)  # the raw lines: clean may join a short header's lines
+    # the raw lines: clean may join a short header's lines
+    m = anycase.search_at(SUBJECT_LINE, h.raw, h.head("raw").starts(_SUBJECT_NEEDLES), HEAD) \
+        if _SUBJECT_NEEDLES is not None else SUBJECT_LINE.search(h.raw, 0, HEAD)
     return Decision(" ".join(m.group(1).split()), "subject-line") if m else None
 
 
@@ -761,7 +778,8 @@ def _date_news_line(h: _Header) -> Decision | None:
 def _date_place_joined(h: _Header) -> Decision | None:
     """``Den Haag, 17 maart 2020`` where the header lines are joined into one (a print whose
     heading, addressee and place run on)."""
-    m = PLACE_DATE_JOINED.search(h.text, 0, PLACE_JOINED_HEAD)
+    m = anycase.search_at(PLACE_DATE_JOINED, h.text, h.head("text").starts(_PLACE_NEEDLES), PLACE_JOINED_HEAD) \
+        if _PLACE_NEEDLES is not None else PLACE_DATE_JOINED.search(h.text, 0, PLACE_JOINED_HEAD)
     iso = m and _iso(*FULL_DATE.search(m.group(1)).groups())
     return Decision(iso, "place-date-joined", True, m.group(0)) if iso else None
 
@@ -769,7 +787,8 @@ def _date_place_joined(h: _Header) -> Decision | None:
 def _date_answers_received(h: _Header) -> Decision | None:
     """The date the answers to written questions were received, in the parenthesis after their
     heading (``Antwoord van minister X (ontvangen 17 februari 2022)``): the answers' date."""
-    m = ANSWERS_RECEIVED.search(h.text, 0, HEAD)
+    head = h.head("text")
+    m = head.holds(_ANSWERS_NEEDLES) and head.holds(_RECEIVED_NEEDLES) and ANSWERS_RECEIVED.search(h.text, 0, HEAD)
     iso = m and _iso(*FULL_DATE.search(m.group(1)).groups())
     return Decision(iso, "answers-received", True, m.group(0).strip()) if iso else None
 
@@ -777,7 +796,7 @@ def _date_answers_received(h: _Header) -> Decision | None:
 def _date_jl_month(h: _Header) -> Decision | None:
     """The month of the latest ``12 maart jl.`` (or ``afgelopen donderdag 12 maart``), in the year
     the session or the text gives."""
-    marked = [*_jl_dates(h.text), *PAST_DAY.finditer(h.text)]
+    marked = [*_jl_dates(h.text, h.folded), *_past_days(h.text, h.folded)]
     jl = [(month, int(m.group(1))) for m in marked if (month := _month_number(m.group(2)))]
     if not jl:
         return None
@@ -786,7 +805,8 @@ def _date_jl_month(h: _Header) -> Decision | None:
         y1, y2 = int(h.session().group(1)), int(h.session().group(2))
         year = y1 if month >= 9 else y2
     else:
-        explicit = [y for y in h.years if y <= dt.date.today().year]
+        this_year = dt.date.today().year
+        explicit = [y for y in h.years if y <= this_year]
         year = max(explicit) if explicit else None
     return Decision(f"{year:04d}-{month:02d}", "jl-date-bound") if year else None
 
@@ -796,7 +816,8 @@ def _date_session_year(h: _Header) -> Decision | None:
 
 
 def _date_latest_year(h: _Header) -> Decision | None:
-    current = [y for y in h.years if y <= dt.date.today().year]
+    this_year = dt.date.today().year
+    current = [y for y in h.years if y <= this_year]
     return Decision(str(max(current)), "latest-year-bound") if current else None
 
 
@@ -862,9 +883,13 @@ def date_line_of(line: str, bare: bool = False) -> str | None:
     14:05``, ``Gepubliceerd op vrijdag 24 mei 2024``, or (``bare``) just ``24 mei 2024``. Its
     fields are split at bars; besides the date field the others must be short. A line without bars
     counts only with a label before the date (or ``bare``): a sentence that names a date is text."""
-    line = _CHANGE_STAMP.sub("", line).rstrip(" ,;|–-")
+    if not _DIGIT.search(line):
+        return None  # every date of DATE_LINE_FIELD has digits
+    if anycase.may_hold(line, _STAMP_NEEDLES):
+        line = _CHANGE_STAMP.sub("", line)
+    line = line.rstrip(" ,;|–-")
     separators = _METADATA_SEPARATORS if _METADATA_LINE.match(line) else _DATE_LINE_SEPARATORS
-    fields = [_TRAILING_NOTE.sub("", f.strip(_LINE_MARKUP)) for f in separators.split(line)]
+    fields = [_without_note(f.strip(_LINE_MARKUP)) for f in separators.split(line)]
     fields = [f for f in fields if f]
     if not fields or any(len(f) > _DATE_FIELD_LEN for f in fields):
         return None
@@ -878,6 +903,11 @@ def date_line_of(line: str, bare: bool = False) -> str | None:
             return None  # two dates on one line: a period, not a date line
         return _date_match_iso(m)
     return None
+
+
+def _without_note(field: str) -> str:
+    """``_TRAILING_NOTE.sub("", field)``, tried only where the field ends in a parenthesis."""
+    return _TRAILING_NOTE.sub("", field) if field.endswith((")", ")\n")) else field
 
 
 _DATE_SEARCH = re.compile(_ANY_DATE, re.I)
@@ -917,12 +947,21 @@ def _years(text: str) -> list[int]:
     return [int(text[p : p + 4]) for p in sorted(found)]
 
 
-def _jl_dates(text: str) -> list[re.Match[str]]:
+def _past_days(text: str, folded: anycase.Folded) -> list[re.Match[str]]:
+    """``list(PAST_DAY.finditer(text))``, tried only where a word of the past (``afgelopen``) may
+    start (``folded``: the text lowered)."""
+    if _PAST_NEEDLES is None:
+        return list(PAST_DAY.finditer(text))
+    return anycase.finditer_at(PAST_DAY, text, folded.starts(_PAST_NEEDLES))
+
+
+def _jl_dates(text: str, folded: anycase.Folded | None = None) -> list[re.Match[str]]:
     """``list(JL_DATE.finditer(text))``, searched only just before each ``jl``: a match is the
-    digits, white space, month and white space right before it."""
+    digits, white space, month and white space right before it (``folded``: the text lowered,
+    if made already)."""
     out: list[re.Match[str]] = []
     pos = 0
-    for q in _all_cases(text, _JL):
+    for q in (folded or anycase.Folded(text)).places(_JL):
         if q >= pos and text[q - 1 : q].isspace():  # JL_DATE has white space before ``jl``
             i = q
             for test in (str.isspace, str.isalpha, str.isspace, str.isdecimal):
@@ -956,6 +995,8 @@ def header_kamerstuk(raw: str) -> str:
     A title wrapped over up to ``DOSSIER_WRAP`` lines may stand between them. The number line must
     carry the heading of the piece in capitals, on it or on the next line, or the header above must
     name the Kamer (``Tweede Kamer der Staten-Generaal``)."""
+    if raw.find(_NR_WORD, 0, 3000) < 0:
+        return ""  # no number line
     lines = _header_lines(raw, KAMERSTUK_LINES, 3000)
     for i in range(1, len(lines)):
         number = NUMBER_LINE.match(lines[i])
