@@ -331,7 +331,9 @@ def extract(doc: Document) -> list[dict]:
     for (s, e), people in zip(sents, people_sentences(doc, sents), strict=True):
         if not people:
             continue  # no word for people (nor "aantal"): no count, and no number scan
-        found = counts_in(doc, s, e, lambda pos, s=s: country_right_before(text, ents, s, pos) is not None)
+        listed = any(x.kind == "country" and x.iso3 for x in ents.between(s, e))  # "België één persoon"
+        found = counts_in(doc, s, e, (lambda pos, s=s: country_right_before(text, ents, s, pos) is not None)
+                          if listed else None)
         if not found or cue_pattern("exclude").search(text, s, e):
             continue
         for f in _figures(doc, ents, s, e, found):

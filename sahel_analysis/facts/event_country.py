@@ -15,7 +15,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cache
 
-from sahel_analysis.facts.event_cues import cue
+from sahel_analysis.facts.event_cues import cue, cue_in
 from sahel_analysis.facts.event_happening import council_place
 from sahel_analysis.facts.ordered import first_answer
 from sahel_analysis.model import Document
@@ -123,7 +123,7 @@ def _eu_council(n: Named) -> str | None:
     or for a meeting, the city where the Council of the document met."""
     if n.etype not in ("eu_decision", "diplomatic", "other") or _place_named(n):
         return None  # a town named says where
-    if n.happening != "council-part" and not cue("eu_council").search(n.doc.text, n.s, n.e):
+    if n.happening != "council-part" and not cue_in("eu_council", n.doc, n.s, n.e):
         return None
     return (council_place(n.doc) or "") if n.etype == "diplomatic" else ""
 

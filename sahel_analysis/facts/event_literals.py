@@ -69,11 +69,16 @@ def _leading(atoms: list[str | None]) -> list[str]:
 
 
 def _group_atoms(inner: str) -> list[str | None]:
-    """The atoms a non-capturing group adds to the level around it: all of its one alternative,
+    """The atoms a non-capturing group (or a case-insensitive one, ``(?i:...)``) adds to the level
+    around it: all of its one alternative,
     or the characters all its alternatives start with (as ``re`` factors them out); else none."""
-    if not inner.startswith("?:"):
+    if inner.startswith("?:"):
+        body = inner[2:]
+    elif inner.startswith("?i:"):  # case-insensitive: its letters are still required (lower-cased)
+        body = inner[3:]
+    else:
         return [_BREAK]
-    alts = [_atoms(a) for a in alternatives(inner[2:])]
+    alts = [_atoms(a) for a in alternatives(body)]
     if any(a is None for a in alts):
         return [_BREAK]
     if len(alts) == 1:

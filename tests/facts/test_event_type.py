@@ -209,6 +209,8 @@ BUGS_CAUGHT_LITERALS = [
     (r"het land (?:verlaten|verlaat)\b", "het land verla"),
     (r"ab?cd", "cd"),  # a letter made optional is no required letter
     (r"a(?:bc|de)|xyz", ""),  # a top-level alternative: no letter is required
+    (r"(?i:\braad van de (?:eu|europese unie)\b)", "raad van de eu"),  # a case-insensitive group's letters
+    (r"(?s:abc)", ""),  # other inline flags: read as no letter
 ]
 
 
