@@ -126,16 +126,18 @@ def search_at(pattern: re.Pattern[str], text: str, starts: list[int], end: int) 
     return None
 
 
-def finditer_at(pattern: re.Pattern[str], text: str, starts: list[int]) -> list[re.Match[str]]:
-    """``list(pattern.finditer(text))`` for a pattern that never matches the empty string and
-    whose matches can start only at ``starts`` (sorted): tried there, skipping places inside an
+def finditer_at(pattern: re.Pattern[str], text: str, starts: list[int],
+                end: int | None = None) -> list[re.Match[str]]:
+    """``list(pattern.finditer(text, 0, end))`` for a pattern that never matches the empty string
+    and whose matches can start only at ``starts`` (sorted): tried there, skipping places inside an
     earlier match as ``finditer`` does (``match`` at a place sees the text before it, for ``\\b``
     and look-behinds)."""
+    end = len(text) if end is None else end
     out: list[re.Match[str]] = []
     pos = 0
     for s in starts:
         if s >= pos:
-            m = pattern.match(text, s)
+            m = pattern.match(text, s, end)
             if m:
                 out.append(m)
                 pos = m.end()

@@ -253,14 +253,16 @@ def sentence_flags(doc, key: str, pattern: re.Pattern[str],  # noqa: ANN001 - a 
     return doc.memo[memo_key]
 
 
-def find_all(text: str, needles: tuple[str, ...]) -> list[int]:
-    """Start positions of every occurrence of each of ``needles`` in ``text`` (needle by needle)."""
+def find_all(text: str, needles: tuple[str, ...], start: int = 0, end: int | None = None) -> list[int]:
+    """Start positions of every occurrence of each of ``needles`` in ``text[start:end]`` (needle by
+    needle; positions in ``text``)."""
+    end = len(text) if end is None else end
     out = []
     for needle in needles:
-        i = text.find(needle)
+        i = text.find(needle, start, end)
         while i >= 0:
             out.append(i)
-            i = text.find(needle, i + 1)
+            i = text.find(needle, i + 1, end)
     return out
 
 

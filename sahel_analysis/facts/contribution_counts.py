@@ -9,6 +9,7 @@ import re
 from collections.abc import Callable
 from functools import cache
 
+from sahel_analysis.anycase import finditer_at
 from sahel_analysis.facts.contribution_vocab import (
     COMPOUND_PREFIX,
     alternation,
@@ -23,7 +24,7 @@ from sahel_analysis.facts.ordered import first_answer
 from sahel_analysis.facts.spans import date_spans, span_numbers
 from sahel_analysis.model import Document
 from sahel_analysis.numbers import NumberMatch, find_money
-from sahel_analysis.sentences import lowered
+from sahel_analysis.sentences import find_all, lowered
 from sahel_analysis.vocab import trie_pattern
 
 _STOP = word_set("stop")
@@ -66,13 +67,6 @@ def _first_words_rx() -> re.Pattern[str]:
     """A character and, after it, one of :func:`_first_words` as a whole word (group ``w``),
     in lower-case text; the caller checks that the character is not a word character."""
     return re.compile(_NON_LETTER + r"(?=(?P<w>" + trie_pattern(sorted(_first_words())) + r")(?!\w))")
-
-
-@cache
-def _compound_rx() -> re.Pattern[str]:
-    """A noun of :func:`compound_heads` ending a word, in lower-case text (the caller checks the
-    letters before it)."""
-    return re.compile(r"(?:" + trie_pattern(sorted(compound_heads())) + r")(?!\w)")
 
 
 def _is_compound(word: str) -> bool:
@@ -325,24 +319,7 @@ def _matches_at_words(doc: Document, rx: re.Pattern[str], first: tuple[str, ...]
     low = lowered(doc)
     if low is None:
         return list(rx.finditer(doc.text, s, e))
-    starts = sorted(i for w in first for i in _find_all(low, w, s, e))
-    out: list[re.Match[str]] = []
-    for i in starts:
-        if out and i < out[-1].end():
-            continue  # inside the previous match (finditer's matches do not overlap)
-        m = rx.match(doc.text, i, e)
-        if m is not None:
-            out.append(m)
-    return out
-
-
-def _find_all(low: str, word: str, s: int, e: int) -> list[int]:
-    out = []
-    i = low.find(word, s, e)
-    while i >= 0:
-        out.append(i)
-        i = low.find(word, i + 1, e)
-    return out
+    return finditer_at(rx, doc.text, sorted(find_all(low, first, s, e)), e)
 
 
 def _person_on_mission(text: str, s: int, e: int) -> list[NumberMatch]:

@@ -9,7 +9,7 @@ from functools import cache
 from sahel_analysis.facts.event_literals import alternatives, required_literal
 from sahel_analysis.facts.event_triggers import plain_case
 from sahel_analysis.model import Document
-from sahel_analysis.sentences import lowered
+from sahel_analysis.sentences import find_all, lowered
 from sahel_analysis.vocab import read_csv
 
 
@@ -80,12 +80,6 @@ def _literal_index(name: str, doc: Document, lits: tuple[str, ...], low: str) ->
     key = "cue_at:" + name
     found = doc.memo.get(key)
     if found is None:
-        pairs = []
-        for k, lit in enumerate(lits):
-            i = low.find(lit) if lit else -1
-            while i >= 0:
-                pairs.append((i, k))
-                i = low.find(lit, i + 1)
-        pairs.sort()
+        pairs = sorted((i, k) for k, lit in enumerate(lits) if lit for i in find_all(low, (lit,)))
         found = doc.memo[key] = ([i for i, _ in pairs], [k for _, k in pairs])
     return found
