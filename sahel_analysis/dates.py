@@ -625,9 +625,7 @@ def _ago(a: _Atom, g: _Group, ref: dt.date) -> _Atom | None:
         day = ref - dt.timedelta(days=n * int(unit))
         a.window = DateWindow(day, day, "day")
     elif unit == "month":
-        idx = ref.year * 12 + ref.month - 1 - n
-        s, e = _month_window(idx // 12, idx % 12 + 1)
-        a.window = DateWindow(s, e, "month")
+        a.window = _shifted_month(ref, -n)
     else:
         a.window = DateWindow(dt.date(ref.year - n, 1, 1), dt.date(ref.year - n, 12, 31), "year")
     return a
@@ -656,11 +654,15 @@ def _relative_year(a: _Atom, g: _Group, ref: dt.date) -> _Atom | None:
 
 
 def _relative_month(a: _Atom, g: _Group, ref: dt.date) -> _Atom | None:
-    shift = int(date_words("relative_month")[_key(g("words"))])
+    a.window = _shifted_month(ref, int(date_words("relative_month")[_key(g("words"))]))
+    return a
+
+
+def _shifted_month(ref: dt.date, shift: int) -> DateWindow:
+    """The month ``shift`` months from the reference's (``vorige maand``: -1)."""
     idx = ref.year * 12 + ref.month - 1 + shift
     s, e = _month_window(idx // 12, idx % 12 + 1)
-    a.window = DateWindow(s, e, "month")
-    return a
+    return DateWindow(s, e, "month")
 
 
 def _relative_week(a: _Atom, g: _Group, ref: dt.date) -> _Atom | None:
