@@ -35,7 +35,9 @@ import re
 import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass
+from functools import lru_cache
 
+from .textchars import lower_mapped
 from .vocab import date_words, month_names, trie_pattern
 
 __all__ = ["DateMatch", "DateScan", "DateWindow", "find_dates", "find_dates_multi", "parse_date"]
@@ -103,8 +105,9 @@ _FOLD = _build_fold_table()
 _NON_ASCII = re.compile(r"[^\x00-\x7f]")
 
 
-def _fold_char(m: re.Match) -> str:
-    ch = m.group()
+def _fold_char(ch: str) -> str:
+    """One character folded: its accent-free ASCII letter (or plain dash, space, apostrophe) from
+    the table, else its lower case where that is one character of the same letter, else ``_``."""
     mapped = _FOLD.get(ord(ch))
     if mapped is not None:
         return mapped
@@ -112,10 +115,22 @@ def _fold_char(m: re.Match) -> str:
     return low if len(low) == 1 and low.upper() == ch.upper() else "_"
 
 
+@lru_cache(maxsize=4096)
+def _folded(ch: str) -> str:
+    """:func:`_fold_char` in lower case, as :func:`_fold` leaves it."""
+    return _fold_char(ch).lower()
+
+
 def _fold(text: str) -> str:
     """Lower-case and accent-fold ``text`` keeping its length (one char for one char)."""
+    folded = lower_mapped(text, _folded)
+    return folded if folded is not None else _fold_slowly(text)
+
+
+def _fold_slowly(text: str) -> str:
+    """:func:`_fold` one character at a time (texts :func:`lower_mapped` declines)."""
     if not text.isascii():
-        text = _NON_ASCII.sub(_fold_char, text)
+        text = _NON_ASCII.sub(lambda m: _fold_char(m.group()), text)
     folded = text.lower()
     if len(folded) != len(text):  # a character whose lower case is longer: keep it as is
         folded = "".join(c.lower() if len(c.lower()) == 1 else "_" for c in text)
@@ -298,7 +313,10 @@ _STARTS = (
     + _first_words("weekday", "ago_number", "season_word", "before_month", "relative_day", "earlier_later",
                    "relative_year", "relative_month", "relative_week", "named_day")
 )
-_TRIGGER = re.compile(r"[\s(\[«\"'/](?=" + trie_pattern(sorted(set(_STARTS))) + ")")
+# The white space of ``\s`` spelled out: a class of plain characters and ranges is checked faster
+# than one holding the category (a test pins it to ``\s``).
+_WHITE_SPACE = "\t-\r\x1c- \x85\xa0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000"
+_TRIGGER = re.compile("[" + _WHITE_SPACE + "(\\[«\"'/](?=" + trie_pattern(sorted(set(_STARTS))) + ")")
 # a trigger and the date expression after it: the scan only tries the pattern after a trigger
 _TRIGGERED = re.compile(_TRIGGER.pattern + "(?:" + _PATTERN.pattern + ")")
 

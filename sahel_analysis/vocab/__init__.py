@@ -24,6 +24,8 @@ from operator import itemgetter
 from pathlib import Path
 from typing import NamedTuple
 
+from sahel_analysis.textchars import non_ascii
+
 _DIR = Path(__file__).parent
 
 MISSIONS = (
@@ -176,7 +178,6 @@ def _first_word_rx() -> tuple[re.Pattern[str], re.Pattern[str]]:
 
 
 _W1 = re.compile(r"\w")
-_NON_ASCII = re.compile(r"[^\x00-\x7f]")
 _IN_SCAN_CLASS = re.compile(f"[{_SCAN_CLASS}]")
 
 
@@ -199,7 +200,7 @@ def _folds_in_place(text: str, folded: str) -> bool:
     same word characters, so word spans and case-folded words can be read off ``folded``."""
     if len(folded) != len(text):
         return False
-    return text.isascii() or all(map(_folds_evenly, set(_NON_ASCII.findall(text))))
+    return text.isascii() or all(map(_folds_evenly, non_ascii(text)))
 
 
 _new = tuple.__new__
@@ -262,7 +263,7 @@ def _find_entities(text: str) -> tuple[list[Entity], bool]:
     folded = text.casefold()
     if len(folded) != len(text):
         return _find_entities_by_word(text), False
-    odd = () if text.isascii() else set(_NON_ASCII.findall(text))
+    odd = non_ascii(text)
     if not all(map(_folds_evenly, odd)):
         return _find_entities_by_word(text), False
     scan, head = _first_word_rx()
