@@ -316,7 +316,41 @@ _STARTS = (
 # The white space of ``\s`` spelled out: a class of plain characters and ranges is checked faster
 # than one holding the category (a test pins it to ``\s``).
 _WHITE_SPACE = "\t-\r\x1c- \x85\xa0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000"
-_TRIGGER = re.compile("[" + _WHITE_SPACE + "(\\[«\"'/](?=" + trie_pattern(sorted(set(_STARTS))) + ")")
+
+
+def _led_words() -> dict[str, set[str]]:
+    """Start words that begin a date only before certain next words (``deze`` before ``week``,
+    ``twee`` before ``weken``, ``afgelopen`` before a month): each with the first words that may
+    follow it. A word that also begins a date by itself, or in any other way, is not among them."""
+    follow: dict[str, set[str]] = {}
+    alone: set[str] = set(_first_words("weekday", "named_day"))
+
+    def add(slot: str, after: set[str] | None) -> None:
+        for phrase in date_words(slot):
+            words = phrase.split()
+            if len(words) > 1:
+                follow.setdefault(words[0], set()).add(words[1])
+            elif after is None:
+                alone.add(words[0])
+            else:
+                follow.setdefault(words[0], set()).update(after)
+
+    add("ago_number", {p.split()[0] for p in date_words("ago_unit")})
+    add("season_word", {p.split()[0] for p in _SEASONS})
+    add("before_month", set(_MONTHS) | set(_first_words("weekday")))
+    for slot in ("relative_day", "earlier_later", "relative_year", "relative_month", "relative_week"):
+        add(slot, None)
+    alone.update(_MONTHS, _SEASONS, _ORD, _HALF_ORD, _WEEK_ORD, _PARTS)
+    return {word: after for word, after in follow.items() if word not in alone}
+
+
+_LED = _led_words()
+# After a trigger character: a start word, or a led word with one of its next words (one trie, so a
+# position is rejected as fast as before; the space between the two words is any white space)
+_START_AHEAD = trie_pattern(sorted(
+    (set(_STARTS) - set(_LED)) | {f"{word} {nxt}" for word, after in _LED.items() for nxt in after}
+)).replace("\\ ", r"\s+")
+_TRIGGER = re.compile("[" + _WHITE_SPACE + "(\\[«\"'/](?=" + _START_AHEAD + ")")
 # a trigger and the date expression after it: the scan only tries the pattern after a trigger
 _TRIGGERED = re.compile(_TRIGGER.pattern + "(?:" + _PATTERN.pattern + ")")
 

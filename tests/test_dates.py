@@ -9,10 +9,12 @@ errors found and fixed).
 from __future__ import annotations
 
 import datetime as dt
+import re
 
 import pytest
 
 from sahel_analysis.dates import find_dates, parse_date
+from sahel_analysis.vocab import trie_pattern
 
 NOV = dt.date(2022, 11, 8)
 FEB = dt.date(2022, 2, 17)
@@ -377,3 +379,19 @@ def test_date_scan_scans_again_where_a_ref_takes_other_matches() -> None:
 def test_date_scan_equals_find_dates_for_any_refs(text: str, refs: list) -> None:
     scan = _d.DateScan(text)
     assert [scan.dates(ref) for ref in refs] == [find_dates(text, ref) for ref in refs]
+
+
+def test_a_led_start_word_triggers_the_scan_only_where_a_date_can_follow(monkeypatch):
+    """Words that begin a date only before certain next words (``deze week``, ``twee weken
+    geleden``, ``afgelopen juni``) trigger the scan only there, and it finds what a trigger at
+    every start word finds."""
+    assert {"deze", "dit", "twee", "afgelopen"} <= set(_d._LED)
+    assert not {"maandag", "vandaag", "juni", "begin", "eerste"} & set(_d._LED)
+    nexts = sorted({w for after in _d._LED.values() for w in after} | {"de", "2022", "geleden", "en"})
+    texts = [f"Zij zei {led} {nxt} {tail}." for led in sorted(_d._LED) for nxt in nexts
+             for tail in ("geleden", "dit jaar", "2023", "al")]
+    ours = [_d.find_dates(t, dt.date(2022, 6, 15)) for t in texts]
+    every = re.compile(r"[\s(\[«\"'/](?=" + trie_pattern(sorted(set(_d._STARTS))) + ")")
+    monkeypatch.setattr(_d, "_TRIGGERED", re.compile(every.pattern + "(?:" + _d._PATTERN.pattern + ")"))
+    assert ours == [_d.find_dates(t, dt.date(2022, 6, 15)) for t in texts]
+    assert any(ours)
