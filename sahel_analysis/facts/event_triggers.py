@@ -53,12 +53,16 @@ def _rest_parts() -> tuple[tuple[str, str, str], ...]:
 
 
 @cache
-def _rest_subset(names: tuple[str, ...]) -> tuple[re.Pattern[str], re.Pattern[str]]:
-    """The ``rest`` pattern of :func:`_triggers` with only the alternatives named (in their
-    order), and its :func:`_rest_scan` form."""
-    alts = "|".join(f"(?P<{n}>{p})" for n, p, _ in _rest_parts() if n in names)
-    rest = re.compile(r"(?<![\w-])(?=(?:" + alts + "))", re.I)
-    return rest, _scan_form(rest)
+def _rest_alone() -> dict[str, tuple[int, re.Pattern[str], re.Pattern[str]]]:
+    """Each alternative of the ``rest`` pattern of :func:`triggers` compiled alone, by group name:
+    its place in the alternation, the pattern (as ``rest`` with only it) and its
+    :func:`_scan_form`. Compiled once, whatever the alternatives a span can hold (compiling the
+    alternation of each set of alternatives met cost more than the scans)."""
+    out = {}
+    for order, (name, pattern, _) in enumerate(_rest_parts()):
+        rest = re.compile(r"(?<![\w-])(?=(?:" + f"(?P<{name}>{pattern})" + "))", re.I)
+        out[name] = (order, rest, _scan_form(rest))
+    return out
 
 
 def _scan_form(rest: re.Pattern[str]) -> re.Pattern[str]:
@@ -69,28 +73,37 @@ def _scan_form(rest: re.Pattern[str]) -> re.Pattern[str]:
     return re.compile(r"[^a-zA-Z0-9_\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u024f-](?=(?i:" + inner + "))")
 
 
-@cache
-def _rest_scan() -> re.Pattern[str] | None:
-    """The ``rest`` pattern of :func:`_triggers` in its :func:`_scan_form`."""
-    rest = triggers()[1]
-    return None if rest is None else _scan_form(rest)
-
-
-def _rest_patterns(doc: Document, s: int, e: int) -> tuple[re.Pattern[str], re.Pattern[str]] | None:
-    """The ``rest`` pattern and its scan form, narrowed to the alternatives whose required
-    literal ``doc.text[s:e]`` holds (the others cannot match there); None where none can."""
-    rest = triggers()[1]
-    if rest is None:
-        return None
+def _rest_names(doc: Document, s: int, e: int) -> tuple[str, ...]:
+    """The group names of the ``rest`` alternatives whose required literal ``doc.text[s:e]``
+    holds (the others cannot match there), in their order; all where lower-casing is not exact."""
     if not plain_case(doc):  # lower() finds every case-insensitive match of a literal
-        return rest, _rest_scan()  # type: ignore[return-value]
+        return tuple(name for name, _, _ in _rest_parts())
     low = lowered(doc) or ""
     present = doc.memo.get("events:rest_parts")
     if present is None:  # the alternatives whose literal the document holds at all: found once
         present = doc.memo["events:rest_parts"] = tuple(
             (n, lit) for n, _, lit in _rest_parts() if not lit or lit in low)
-    names = tuple(n for n, lit in present if not lit or low.find(lit, s, e) >= 0)
-    return _rest_subset(names) if names else None
+    return tuple(n for n, lit in present if not lit or low.find(lit, s, e) >= 0)
+
+
+def _rest_hits(doc: Document, s: int, e: int) -> list[tuple[int, int, int]]:
+    """(start, end, row index) of the ``rest`` triggers in ``doc.text[s:e]``: as
+    ``rest.finditer(text, s, e)``, where each position takes the first alternative that matches
+    there. Each alternative that can match is scanned alone, tried only after a non-word
+    character; at a position several match, the first in the alternation's order is kept."""
+    text = doc.text
+    alone = _rest_alone()
+    first: dict[int, tuple[int, int, int]] = {}  # position -> (order, end, row index)
+    for name in _rest_names(doc, s, e):
+        order, rest, scan = alone[name]
+        found = [rest.match(text, 0, e)] if s == 0 else []
+        found += [m for m in scan.finditer(text, max(s - 1, 0), e) if not _W1.match(m.group())]
+        for m in found:
+            if m is not None and m.lastgroup is not None:
+                start, end = m.span(name)
+                if start not in first or first[start][0] > order:
+                    first[start] = (order, end, int(name[1:]))
+    return [(start, end, i) for start, (_, end, i) in first.items()]
 
 
 @cache
@@ -142,15 +155,8 @@ def trigger_hits(doc: Document, s: int, e: int) -> list[tuple[int, int, int]]:
             m = rx.match(text, pos, e)
             if m:
                 out.append((pos, m.end(), i))
-    patterns = _rest_patterns(doc, s, e) if rest is not None else None
-    if patterns is not None:  # as rest.finditer(text, s, e), tried only after a non-word character
-        rest, scan = patterns
-        found = [rest.match(text, 0, e)] if s == 0 else []
-        found += [m for m in scan.finditer(text, max(s - 1, 0), e) if not _W1.match(m.group())]
-        for m in found:
-            name = m.lastgroup if m is not None else None
-            if name is not None:
-                out.append((*m.span(name), int(name[1:])))
+    if rest is not None:
+        out += _rest_hits(doc, s, e)
     out.sort()
     return out
 
