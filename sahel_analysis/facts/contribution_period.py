@@ -514,7 +514,8 @@ def _first_decision(doc: Document, mission: str) -> list[tuple[int, Period]]:
         if i < 0 or (found and found[-1][0] == sents[i][0]):
             continue
         a, b = sents[i]
-        if cue_pattern("contribution").search(text, a, b) and _RANGE_FROM.search(text, a, b):
+        # the cheap range test first: both are plain searches, only their conjunction counts
+        if _RANGE_FROM.search(text, a, b) and cue_pattern("contribution").search(text, a, b):
             period = _range_period(doc, a, b)
             if period:
                 found.append((a, period))
