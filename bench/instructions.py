@@ -8,7 +8,8 @@ For each source tree (default: this checkout; give ``--tree`` several times to c
 2N files of the corpus, with and without the fact rules, and prints per document: reading
 (read+clean+split+describe) and the fact rules (contributions, budgets, events), plus the fixed
 cost (imports, vocabulary, regex compiling). The difference between N and 2N files removes the
-fixed cost from the per-document figures. Needs valgrind (Debian: ``apt-get install valgrind``);
+fixed cost from the per-document figures. The child runs with PYTHONHASHSEED=0 (override by
+setting it) so that a count repeats exactly. Needs valgrind (Debian: ``apt-get install valgrind``);
 each count runs Python about 50x slower, so keep N small.
 """
 
@@ -42,7 +43,9 @@ if sys.argv[3] == "facts":
 
 def count(tree: Path, corpus: Path, files: int, stage: str) -> int:
     """Instructions (callgrind's ``Collected``) of one child run."""
-    env = {**os.environ, "PYTHONPATH": str(tree)}
+    # a fixed hash seed: set and dict orders, and so the work of some loops, then repeat from run
+    # to run (with random seeds the figure moves by about 1 M per document)
+    env = {**os.environ, "PYTHONPATH": str(tree), "PYTHONHASHSEED": os.environ.get("PYTHONHASHSEED", "0")}
     cmd = ["valgrind", "--tool=callgrind", "--callgrind-out-file=/dev/null",
            sys.executable, "-c", CHILD, str(corpus), str(files), stage]
     proc = subprocess.run(cmd, capture_output=True, text=True, env=env, cwd=tree, check=False)
