@@ -31,8 +31,16 @@ def triggers() -> tuple[dict[str, list[tuple[re.Pattern[str], int]]], re.Pattern
             by_head.setdefault(pat[:3], []).append((re.compile(pat, re.I), i))
         else:
             others.append(f"(?P<t{i}>{pat})")
-    rest = re.compile(r"(?<![\w-])(?=(?:" + "|".join(others) + "))", re.I) if others else None
+    rest = _rest_rx("|".join(others)) if others else None
     return by_head, rest, tuple((r["event_type"], float(r["weight"])) for r in rows)
+
+
+_REST_LEAD = r"(?<![\w-])(?="
+
+
+def _rest_rx(alternation: str) -> re.Pattern[str]:
+    """Named trigger alternatives tried at a word's start (an empty match: the groups hold them)."""
+    return re.compile(_REST_LEAD + "(?:" + alternation + "))", re.I)
 
 
 @cache
@@ -53,15 +61,15 @@ def _rest_parts() -> tuple[tuple[str, str, str], ...]:
 
 
 @cache
-def _rest_alone() -> dict[str, tuple[int, re.Pattern[str], re.Pattern[str]]]:
+def _rest_alone() -> dict[str, tuple[re.Pattern[str], re.Pattern[str]]]:
     """Each alternative of the ``rest`` pattern of :func:`triggers` compiled alone, by group name:
-    its place in the alternation, the pattern (as ``rest`` with only it) and its
-    :func:`_scan_form`. Compiled once, whatever the alternatives a span can hold (compiling the
-    alternation of each set of alternatives met cost more than the scans)."""
+    the pattern (as ``rest`` with only it) and its :func:`_scan_form`. Compiled once, whatever the
+    alternatives a span can hold (compiling the alternation of each set of alternatives met cost
+    more than the scans)."""
     out = {}
-    for order, (name, pattern, _) in enumerate(_rest_parts()):
-        rest = re.compile(r"(?<![\w-])(?=(?:" + f"(?P<{name}>{pattern})" + "))", re.I)
-        out[name] = (order, rest, _scan_form(rest))
+    for name, pattern, _ in _rest_parts():
+        rest = _rest_rx(f"(?P<{name}>{pattern})")
+        out[name] = (rest, _scan_form(rest))
     return out
 
 
@@ -69,7 +77,7 @@ def _scan_form(rest: re.Pattern[str]) -> re.Pattern[str]:
     """``rest`` as the character before the position: a class that holds every character that
     is neither a word character nor ``-`` (and more), so the engine skips plain letters fast;
     the hits are checked exactly."""
-    inner = rest.pattern[len(r"(?<![\w-])(?=") : -1]
+    inner = rest.pattern[len(_REST_LEAD) : -1]
     return re.compile(r"[^a-zA-Z0-9_\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u024f-](?=(?i:" + inner + "))")
 
 
@@ -90,20 +98,22 @@ def _rest_hits(doc: Document, s: int, e: int) -> list[tuple[int, int, int]]:
     """(start, end, row index) of the ``rest`` triggers in ``doc.text[s:e]``: as
     ``rest.finditer(text, s, e)``, where each position takes the first alternative that matches
     there. Each alternative that can match is scanned alone, tried only after a non-word
-    character; at a position several match, the first in the alternation's order is kept."""
+    character; at a position several match, the first in the alternation's order (the lowest
+    row index) is kept."""
     text = doc.text
     alone = _rest_alone()
-    first: dict[int, tuple[int, int, int]] = {}  # position -> (order, end, row index)
+    first: dict[int, tuple[int, int]] = {}  # position -> (row index, end)
     for name in _rest_names(doc, s, e):
-        order, rest, scan = alone[name]
+        rest, scan = alone[name]
+        row = int(name[1:])
         found = [rest.match(text, 0, e)] if s == 0 else []
         found += [m for m in scan.finditer(text, max(s - 1, 0), e) if not _W1.match(m.group())]
         for m in found:
-            if m is not None and m.lastgroup is not None:
+            if m is not None:
                 start, end = m.span(name)
-                if start not in first or first[start][0] > order:
-                    first[start] = (order, end, int(name[1:]))
-    return [(start, end, i) for start, (_, end, i) in first.items()]
+                if start not in first or first[start][0] > row:
+                    first[start] = (row, end)
+    return [(start, end, row) for start, (row, end) in first.items()]
 
 
 @cache
