@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-import bisect
 import re
 from functools import cache
 
 from sahel_analysis.facts.event_literals import alternatives, required_literal
 from sahel_analysis.facts.event_triggers import plain_case
 from sahel_analysis.model import Document
-from sahel_analysis.sentences import find_all, lowered
+from sahel_analysis.sentences import lowered
 from sahel_analysis.vocab import read_csv
 
 
@@ -42,44 +41,18 @@ def cue_literals(name: str) -> tuple[str, ...]:
     return tuple(required_literal(alt) for alt in alternatives(_rows()[name]["pattern"]))
 
 
-@cache
-def _without_literal(name: str) -> tuple[int, ...]:
-    """The alternatives of cue ``name`` that hold no literal (:func:`cue_literals`)."""
-    return tuple(k for k, lit in enumerate(cue_literals(name)) if not lit)
-
-
 def cue_in(name: str, doc: Document, s: int, e: int) -> bool:
     """Does cue ``name`` match in ``doc.text[s:e]``? Where lower-casing is exact, only the
     alternatives without a literal and those whose literal (:func:`cue_literals`) stands whole in
     the lower-cased span are tried, each alone (:func:`cue_parts`): one of them matches just where
-    the whole cue does."""
+    the whole cue does. (The spans asked about are clauses and sentences: looking for each literal
+    in the span costs less than finding every literal in the whole document once.)"""
     low = lowered(doc)
     if low is None or not plain_case(doc):
         return cue(name).search(doc.text, s, e) is not None
-    lits = cue_literals(name)
     parts = cue_parts(name)
     text = doc.text
-    for k in _without_literal(name):
-        if parts[k].search(text, s, e) is not None:
-            return True
-    at, alt = _literal_index(name, doc, lits, low)
-    tried: set[int] = set()
-    for i in range(bisect.bisect_left(at, s), bisect.bisect_left(at, e)):
-        k = alt[i]
-        if k in tried or at[i] + len(lits[k]) > e:
-            continue
-        tried.add(k)
-        if parts[k].search(text, s, e) is not None:
+    for k, lit in enumerate(cue_literals(name)):
+        if (not lit or low.find(lit, s, e) >= 0) and parts[k].search(text, s, e) is not None:
             return True
     return False
-
-
-def _literal_index(name: str, doc: Document, lits: tuple[str, ...], low: str) -> tuple[list[int], list[int]]:
-    """Where each literal of cue ``name`` starts in the lower-cased text, in order, with the index
-    of its alternative (found once per document)."""
-    key = "cue_at:" + name
-    found = doc.memo.get(key)
-    if found is None:
-        pairs = sorted((i, k) for k, lit in enumerate(lits) if lit for i in find_all(low, (lit,)))
-        found = doc.memo[key] = ([i for i, _ in pairs], [k for _, k in pairs])
-    return found

@@ -87,11 +87,7 @@ def _rest_names(doc: Document, s: int, e: int) -> tuple[str, ...]:
     if not plain_case(doc):  # lower() finds every case-insensitive match of a literal
         return tuple(name for name, _, _ in _rest_parts())
     low = lowered(doc) or ""
-    present = doc.memo.get("events:rest_parts")
-    if present is None:  # the alternatives whose literal the document holds at all: found once
-        present = doc.memo["events:rest_parts"] = tuple(
-            (n, lit) for n, _, lit in _rest_parts() if not lit or lit in low)
-    return tuple(n for n, lit in present if not lit or low.find(lit, s, e) >= 0)
+    return tuple(n for n, _, lit in _rest_parts() if not lit or low.find(lit, s, e) >= 0)
 
 
 def _rest_hits(doc: Document, s: int, e: int) -> list[tuple[int, int, int]]:
