@@ -12,6 +12,7 @@ import bisect
 import re
 from functools import cache
 
+from sahel_analysis.textchars import lowered
 from sahel_analysis.vocab import read_csv
 
 # A sentence end: ``.``, ``!`` or ``?`` (a run of them) before white space without a newline
@@ -211,14 +212,6 @@ def section_of(text: str, pos: int) -> str:
             return line.strip()
         end = start - 1
     return ""
-
-
-def lowered(doc) -> str | None:  # noqa: ANN001 - a model.Document
-    """The document's text in lower case where that keeps every character in place, else None."""
-    if "lowered" not in doc.memo:
-        low = doc.text.lower()
-        doc.memo["lowered"] = low if len(low) == len(doc.text) else None
-    return doc.memo["lowered"]
 
 
 def sentence_flags(doc, key: str, pattern: re.Pattern[str],  # noqa: ANN001 - a model.Document

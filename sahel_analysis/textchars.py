@@ -52,3 +52,25 @@ def lower_mapped(text: str, one: Callable[[str], str]) -> str | None:
     for stand_in, m in later:
         out = out.replace(stand_in, m)
     return out
+
+
+def lowered(doc) -> str | None:  # noqa: ANN001 - a model.Document (no import cycle)
+    """The document's text in lower case where that keeps every character in place, else None
+    (made once, kept in ``doc.memo``)."""
+    if "lowered" not in doc.memo:
+        low = doc.text.lower()
+        doc.memo["lowered"] = low if len(low) == len(doc.text) else None
+    return doc.memo["lowered"]
+
+
+def casefolded(doc) -> str:  # noqa: ANN001 - a model.Document
+    """``doc.text.casefold()``; the document's :func:`lowered` text where that is the same, so a
+    document is lower-cased once. Case folding maps each character on its own, and so does lower
+    case but for a capital sigma (its lower case depends on the letters around it): where every
+    character outside ASCII folds as it lowers and none is a capital sigma, the two agree."""
+    low = lowered(doc)
+    if low is not None:
+        odd = non_ascii(doc.text)
+        if "\u03a3" not in odd and all(c.casefold() == c.lower() for c in odd):
+            return low
+    return doc.text.casefold()

@@ -5,7 +5,7 @@ import re
 import pytest
 
 from sahel_analysis import dates
-from sahel_analysis.textchars import lower_mapped, non_ascii
+from sahel_analysis.textchars import casefolded, lower_mapped, lowered, non_ascii
 
 
 @pytest.mark.parametrize(("text", "expected"), [
@@ -55,3 +55,36 @@ def test_the_date_triggers_white_space_is_that_of_backslash_s():
     spelled = re.compile("[" + dates._WHITE_SPACE + "]")
     every = re.compile(r"\s")
     assert all(bool(spelled.match(chr(c))) == bool(every.match(chr(c))) for c in range(0x110000))
+
+
+class _Doc:
+    def __init__(self, text):
+        self.text = text
+        self.memo = {}
+
+
+@pytest.mark.parametrize("text", [
+    "De MINUSMA-missie in Mali",
+    "België’s bijdrage – «zo» en één",
+    "ΣΑΣ: a capital sigma lowers by context",
+    "straße: folds to two letters",
+    "İstanbul: lowers to two characters",
+    "ﬁ ligature, µ and ſ",
+    "Ǆ titlecase digraph",
+])
+def test_casefolded_is_the_casefold_of_the_text(text):
+    assert casefolded(_Doc(text)) == text.casefold()
+
+
+def test_casefolded_reuses_the_lowered_text_where_they_agree():
+    doc = _Doc("België’s bijdrage – «zo»")
+    assert casefolded(doc) is lowered(doc)
+
+
+def test_the_lowered_text_of_every_character_that_folds_as_it_lowers_is_its_casefold():
+    """The rule casefolded() relies on: for every code point whose casefold equals its lower case
+    (capital sigma aside), the lower case of a text around it is the text's casefold."""
+    for c in map(chr, range(0x110000)):
+        if c != "\u03a3" and c.casefold() == c.lower():
+            text = "Ab" + c + "Cd " + c
+            assert text.lower() == text.casefold(), hex(ord(c))

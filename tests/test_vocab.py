@@ -1,9 +1,10 @@
+import re
 from pathlib import Path
 
 import pytest
 
 import sahel_analysis.vocab as vocab
-from sahel_analysis.vocab import countries, country_iso3, find_entities, missions, read_csv
+from sahel_analysis.vocab import ISO3_WORD, countries, country_iso3, find_entities, missions, read_csv
 
 VOCAB_FILES = sorted(p.name for p in Path(vocab.__file__).parent.glob("*.csv"))
 
@@ -151,3 +152,17 @@ def test_every_vocab_row_has_exactly_the_header_fields(name):
     for row in rows:
         assert None not in row and None not in row.values(), (name, row)
         assert all(v == v.strip() for v in row.values()), (name, row)
+
+
+def test_the_iso3_word_pattern_finds_what_backslash_b_capitals_find():
+    """ISO3_WORD is ``\\b[A-Z]{3}\\b`` written for speed: the same matches in any text and range."""
+    import random
+
+    plain = re.compile(r"\b[A-Z]{3}\b")
+    rng = random.Random(7)
+    alphabet = "ABCMLI aé_1-Ë.ΣX\n"
+    for _ in range(20000):
+        text = "".join(rng.choice(alphabet) for _ in range(rng.randint(0, 12)))
+        a = rng.randint(0, len(text))
+        b = rng.randint(a, len(text))
+        assert ISO3_WORD.findall(text, a, b) == plain.findall(text, a, b), (text, a, b)

@@ -18,7 +18,8 @@ from sahel_analysis.facts.budget_vocab import cue_rx
 from sahel_analysis.facts.spans import nearest_cue, quote_span, span_numbers
 from sahel_analysis.model import Document
 from sahel_analysis.numbers import MoneyMatch, currency_hints, find_money, names_currency, plausible_amount
-from sahel_analysis.sentences import lowered, sentences_at, sentences_of
+from sahel_analysis.sentences import sentences_at, sentences_of
+from sahel_analysis.textchars import lowered
 from sahel_analysis.vocab import entities_of
 
 __all__ = ["RECIPIENT_KINDS", "extract", "implausible_amounts"]

@@ -13,14 +13,13 @@ from sahel_analysis.facts.contribution_rules import Figure
 from sahel_analysis.facts.contribution_vocab import NATIONS, alternation, iso3_codes
 from sahel_analysis.facts.ordered import first_answer
 from sahel_analysis.facts.spans import clause_bounds, cue_pattern, cues
-from sahel_analysis.vocab import Entities
+from sahel_analysis.vocab import ISO3_WORD, Entities
 
 _BLUE_HELMETS = re.compile(alternation("blue_helmets"), re.IGNORECASE)
 _GOVERNS = re.compile(rf"\s+(?:(?:{alternation('governs_adjective')})\s+)?(?:{alternation('governs')})\b",
                       re.IGNORECASE)
 _UNIT_OF = re.compile(rf"(?P<head>[^\W\d][\w\-]*)\s+(?:{alternation('unit_of')})\s+(?:(?:[\w.’']+\s+){{0,2}})$")
 _NP_GAP = re.compile(r"(?:\s+[^\W\d][\w\-]*){0,2}\s+", re.IGNORECASE)
-_CODE = re.compile(r"\b[A-Z]{3}\b")
 _FROM = re.compile(rf"\s+(?:{alternation('drawn_from')})\s+(?:[\w.’']+\s+){{0,2}}?", re.IGNORECASE)
 _WORD_GAP = re.compile(r"[\w.’']+\s+")
 # Before a sentence's subject: a list bullet, a label ("Advies:") and at most one adverb ("Ook").
@@ -185,7 +184,7 @@ def _nation_governs(f: Figure) -> str | None:
 
 def _code_governs(f: Figure) -> str | None:
     """``MRT levert ca. 200``: a country code that governs."""
-    for code in reversed(list(_CODE.finditer(f.text, f.cs, f.n.start))):
+    for code in reversed(list(ISO3_WORD.finditer(f.text, f.cs, f.n.start))):
         if code[0] in iso3_codes() and _GOVERNS.match(f.text, code.end()):
             return code[0]
     return None

@@ -24,7 +24,8 @@ from sahel_analysis.facts.ordered import first_answer
 from sahel_analysis.facts.spans import date_spans, span_numbers
 from sahel_analysis.model import Document
 from sahel_analysis.numbers import NumberMatch, find_money
-from sahel_analysis.sentences import find_all, lowered
+from sahel_analysis.sentences import find_all
+from sahel_analysis.textchars import lowered
 from sahel_analysis.vocab import trie_pattern
 
 _STOP = word_set("stop")

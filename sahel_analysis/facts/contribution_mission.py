@@ -14,7 +14,8 @@ from sahel_analysis.facts.contribution_vocab import alternation, combinations, c
 from sahel_analysis.facts.ordered import first_answer
 from sahel_analysis.facts.spans import alias_pattern, clause_bounds
 from sahel_analysis.model import Document
-from sahel_analysis.sentences import find_all, is_heading, lowered, section_of, sentences_at
+from sahel_analysis.sentences import find_all, is_heading, section_of, sentences_at
+from sahel_analysis.textchars import lowered
 from sahel_analysis.vocab import Entities, Entity, find_entities, mission_hosts, read_csv
 
 MISSION_KINDS = ("mission", "programme")

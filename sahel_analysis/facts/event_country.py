@@ -20,10 +20,9 @@ from sahel_analysis.facts.event_happening import council_place
 from sahel_analysis.facts.ordered import first_answer
 from sahel_analysis.model import Document
 from sahel_analysis.sentences import section_of
-from sahel_analysis.vocab import Entity, entities_in, entities_of, find_entities, read_csv
+from sahel_analysis.vocab import ISO3_WORD, Entity, entities_in, entities_of, find_entities, read_csv
 from sahel_analysis.vocab import countries as vocab_countries
 
-_CODE = re.compile(r"\b[A-Z]{3}\b")
 _ACTOR_KINDS = ("country", "demonym", "mission", "org", "armed_group")
 _WHERE_KINDS = ("country", "place")
 
@@ -78,7 +77,7 @@ def _actors(text: str, s: int, e: int, ents: list[Entity]) -> tuple[list[str], l
         if ent.kind in _ACTOR_KINDS and ent.canonical not in actors:
             actors.append(ent.canonical)
     known = vocab_countries()
-    for code in _CODE.findall(text, s, e):  # ISO codes written as such (BFA, MLI)
+    for code in ISO3_WORD.findall(text, s, e):  # ISO codes written as such (BFA, MLI)
         if code in known and code not in countries:
             countries.append(code)
             if code not in actors:
@@ -91,7 +90,7 @@ def _named(doc: Document, s: int, e: int, etype: str, ents: list[Entity],
     text = doc.text
     if etype in ("withdrawal", "handover"):  # "terug naar Nederland", "over aan Spanje": not where
         ents = [x for x in ents if not cue("to").search(text, max(0, x.start - 12), x.start)]
-        kept = {x.iso3 for x in ents if x.kind in _WHERE_KINDS} | set(_CODE.findall(text, s, e))
+        kept = {x.iso3 for x in ents if x.kind in _WHERE_KINDS} | set(ISO3_WORD.findall(text, s, e))
         countries = [c for c in countries if c in kept]
     if etype in ("eu_decision", "un_mandate") and set(countries) == {"NLD"}:
         countries = []  # "Nederland is voorstander": an actor; the decision is about a mission's country

@@ -8,7 +8,7 @@ from functools import cache
 from sahel_analysis.facts.event_literals import alternatives, required_literal
 from sahel_analysis.facts.event_triggers import plain_case
 from sahel_analysis.model import Document
-from sahel_analysis.sentences import lowered
+from sahel_analysis.textchars import lowered
 from sahel_analysis.vocab import read_csv
 
 

@@ -22,7 +22,7 @@ from functools import cached_property
 
 from sahel_analysis.dates import DateMatch, DateScan, DateWindow, find_dates
 from sahel_analysis.facts.event_cues import cue
-from sahel_analysis.facts.event_triggers import verbs
+from sahel_analysis.facts.event_triggers import has_verb
 from sahel_analysis.facts.event_type import MIN_TYPE_SCORE, Hit, scored_type
 from sahel_analysis.model import Document
 from sahel_analysis.sentences import sentence_at
@@ -413,11 +413,11 @@ def read_until(text: str, r: Reading, matches: list[DateMatch], doc_start: dt.da
     return r
 
 
-def coarse_without_cue(text: str, r: Reading, hits: list[Hit]) -> bool:
+def coarse_without_cue(doc: Document, r: Reading, hits: list[Hit]) -> bool:
     """A year (or coarser), not read by an until-rule, whose clause names no event and has no
     happening verb: a figure ``in 2018``, not a happening."""
     if not coarse(r.last) or r.rule in _UNTIL_READINGS:
         return False
     _, score = scored_type(hits, r.clause)
     cs, ce = r.first_clause
-    return score < MIN_TYPE_SCORE and not verbs().search(text[cs:ce])
+    return score < MIN_TYPE_SCORE and not has_verb(doc, cs, ce)

@@ -9,7 +9,7 @@ from functools import cache
 
 from sahel_analysis.facts.event_literals import required_literal
 from sahel_analysis.model import Document
-from sahel_analysis.sentences import lowered
+from sahel_analysis.textchars import lowered
 from sahel_analysis.vocab import read_csv, trie_pattern
 
 _LITERAL_HEAD = re.compile(r"[a-zà-ÿ][a-zà-ÿ -]{2}")
@@ -168,8 +168,18 @@ def trigger_hits(doc: Document, s: int, e: int) -> list[tuple[int, int, int]]:
 
 
 @cache
-def verbs() -> re.Pattern[str]:
-    """Any happening verb of vocab/events_verbs.csv, as a whole word."""
+def verbs(lower: bool = False) -> re.Pattern[str]:
+    """Any happening verb of vocab/events_verbs.csv, as a whole word (case-insensitive; with
+    ``lower``: for lower-cased text, where the engine can reject each verb by its first letter,
+    which it cannot do for a case-insensitive alternation)."""
     words = [r["pattern"] for r in read_csv("events_verbs.csv")]
-    return re.compile(r"(?<![\w-])(?:" + "|".join(words) + r")(?![\w])", re.I)
+    return re.compile(r"(?<![\w-])(?:" + "|".join(words) + r")(?![\w])", 0 if lower else re.I)
+
+
+def has_verb(doc: Document, s: int, e: int) -> bool:
+    """Does ``doc.text[s:e]`` (on its own) hold a happening verb (:func:`verbs`)? Looked for in the
+    lower-cased text where a plain letter then matches just what it matches in any case."""
+    if plain_case(doc):
+        return verbs(lower=True).search((lowered(doc) or "")[s:e]) is not None
+    return verbs().search(doc.text[s:e]) is not None
 

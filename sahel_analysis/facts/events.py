@@ -197,7 +197,7 @@ def _dated_rows(sent: Sentence, matches: list[DateMatch]) -> list[dict]:
         reading = read_dates(text, matches[j], matches[j + 1] if j + 1 < len(matches) else None, span)
         j += reading.taken
         reading = read_until(text, reading, matches, doc_start)
-        if reading is None or coarse_without_cue(text, reading, hits):
+        if reading is None or coarse_without_cue(doc, reading, hits):
             continue
         rows.append(_reading_row(doc, span, reading, hits, ents))
     return rows

@@ -24,7 +24,7 @@ from operator import itemgetter
 from pathlib import Path
 from typing import NamedTuple
 
-from sahel_analysis.textchars import non_ascii
+from sahel_analysis.textchars import casefolded, non_ascii
 
 _DIR = Path(__file__).parent
 
@@ -258,9 +258,10 @@ def find_entities(text: str) -> list[Entity]:
     return _find_entities(text)[0]
 
 
-def _find_entities(text: str) -> tuple[list[Entity], bool]:
-    """:func:`find_entities`, and whether ``text`` case-folds in place (:func:`_folds_in_place`)."""
-    folded = text.casefold()
+def _find_entities(text: str, folded: str | None = None) -> tuple[list[Entity], bool]:
+    """:func:`find_entities`, and whether ``text`` case-folds in place (:func:`_folds_in_place`);
+    ``folded``: ``text.casefold()`` where the caller has it."""
+    folded = text.casefold() if folded is None else folded
     if len(folded) != len(text):
         return _find_entities_by_word(text), False
     odd = non_ascii(text)
@@ -367,7 +368,7 @@ def index_entities(text: str) -> Entities:
 def entities_of(doc) -> Entities:  # noqa: ANN001 - a model.Document (no import cycle)
     """The entities of a document's clean text, found once and shared by the extractors."""
     if "entities" not in doc.memo:
-        found, evenly = _find_entities(doc.text)
+        found, evenly = _find_entities(doc.text, casefolded(doc))
         doc.memo["entities"] = Entities(found)
         doc.memo.setdefault("folds_evenly", evenly)
     return doc.memo["entities"]
@@ -420,6 +421,12 @@ def _countries() -> dict[str, str]:
         if row["kind"] == "name_nl":
             out.setdefault(row["iso3"], row["alias"])
     return out
+
+
+# A word of three capitals (an ISO code written as such: BFA, MLI), as ``\b[A-Z]{3}\b``: written
+# to start with the letter class so the engine skips to capitals instead of trying every position
+# (the look-behind, after the first capital, asks for no word character before it).
+ISO3_WORD = re.compile(r"[A-Z](?<!\w[A-Z])[A-Z]{2}(?!\w)")
 
 
 def countries() -> dict[str, str]:

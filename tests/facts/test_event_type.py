@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from sahel_analysis.facts.event_literals import required_literal
-from sahel_analysis.facts.event_triggers import trigger_hits, triggers
+from sahel_analysis.facts.event_triggers import has_verb, trigger_hits, triggers, verbs
 
 from ..docs import text_doc
 from .event_rows import event_rows, rule_of
@@ -244,3 +244,22 @@ def test_trigger_hits_match_the_full_rest_scan(text: str) -> None:
         got = [h for h in trigger_hits(doc, s, e) if h[2] not in indexed]
         assert got == want
 
+
+
+def test_happening_verbs_are_written_in_lower_case() -> None:
+    """has_verb() looks for them without re.I in lower-cased text: that needs lower-case patterns
+    (an upper-case escape such as ``\\W`` would change meaning if lowered)."""
+    for pattern in verbs().pattern.split("|"):
+        assert pattern == pattern.lower(), pattern
+
+
+@pytest.mark.parametrize("text", [
+    *BUGS_CAUGHT_SCANS,
+    "Het kabinet BESLOOT gisteren; de VN ONDERTEKENDE het akkoord.",
+    "Er vond in 2019 een aanslag plaats; de Kamer stemde in.",
+    "De brief werd ondertekend-en-verzonden; meer niet.",
+])
+def test_has_verb_finds_what_the_case_insensitive_pattern_finds(text: str) -> None:
+    doc = text_doc(text)
+    for s, e in ((0, len(text)), (4, len(text) - 3), (len(text) // 2, len(text))):
+        assert has_verb(doc, s, e) == (verbs().search(text[s:e]) is not None), (s, e)
