@@ -77,3 +77,25 @@ def test_quick_abbreviation_verdict_agrees_with_the_full_check():
     assert [_closes_abbreviation(text, d) for d in dots] == [_is_abbreviation_end(text, d) for d in dots]
     assert _closes_abbreviation(text, text.index("mr.") + 2)
     assert not _closes_abbreviation(text, text.index("militairen.") + 10)
+
+
+def test_sentence_flags_tried_at_needles_flag_what_the_full_scan_flags():
+    """sentence_flags(needles=...) tries the pattern only where a needle starts: the same flags
+    as the engine's own scan, on random texts of cue words, look-alikes and sentence ends."""
+    import random
+    import re
+
+    from sahel_analysis.sentences import sentence_flags
+
+    from .docs import text_doc
+
+    rx = re.compile(r"(?:troepenplafond|mandaten|mandaat|plafond)(?!\w)")
+    needles = ("troepenplafond", "mandaten", "mandaat", "plafond")
+    pieces = ["Het", "mandaat", "mandaten", "mandaatje", "troepenplafond", "plafond", "plafonds", "is",
+              "verlengd.", "Het", "TROEPENPLAFOND", "blijft.", "\n", "mandaat.", "x"]
+    rng = random.Random(3)
+    for _ in range(300):
+        text = " ".join(rng.choice(pieces) for _ in range(rng.randint(1, 30)))
+        plain = sentence_flags(text_doc(text), "t", rx)
+        fast = sentence_flags(text_doc(text), "t", rx, needles=needles)
+        assert fast == plain, text

@@ -164,7 +164,8 @@ def expiries(doc: Document) -> list[tuple[int, dt.date]]:
     if memo is not None:
         return memo
     out: list[tuple[int, dt.date]] = []
-    flags = sentence_flags(doc, "contribution_mandate", _scan_rx(tuple(cues().get("mandate", []))))
+    words = tuple(cues().get("mandate", []))
+    flags = sentence_flags(doc, "contribution_mandate", _scan_rx(words), needles=_first_letters(words))
     text = doc.text
     for i, (s, e) in enumerate(sentences_of(doc)):
         if flags is not None and not flags[i]:
@@ -205,6 +206,14 @@ def _scan_rx(words: tuple[str, ...]) -> re.Pattern[str]:
     the exact cue matches, which callers still check."""
     alts = sorted({w.lower() for w in words}, key=len, reverse=True)
     return re.compile("(?:" + ("|".join(alias_pattern(w) for w in alts) or "(?!)") + r")(?!\w)")
+
+
+@cache
+def _first_letters(words: tuple[str, ...]) -> tuple[str, ...] | None:
+    """What every match of :func:`_scan_rx` of ``words`` starts with: each word's letters up to its
+    first space or quote (lower case); None where a word starts with one."""
+    firsts = tuple(re.split(r"[\s'’]", w.lower(), maxsplit=1)[0] for w in words)
+    return None if not all(firsts) else firsts
 
 
 @cache
