@@ -8,8 +8,10 @@ For each source tree (default: this checkout; give ``--tree`` several times to c
 2N files of the corpus, with and without the fact rules, and prints per document: reading
 (read+clean+split+describe) and the fact rules (contributions, budgets, events), plus the fixed
 cost (imports, vocabulary, regex compiling). The difference between N and 2N files removes the
-fixed cost from the per-document figures. The child runs with PYTHONHASHSEED=0 (override by
-setting it) so that a count repeats exactly. Needs valgrind (Debian: ``apt-get install valgrind``);
+fixed cost from the per-document figures. The child runs with PYTHONHASHSEED=0 and
+OPENBLAS_NUM_THREADS=1 (override either by setting it) so that a count repeats: with random hash
+seeds it moves by about 1 M per document, with numpy's idle BLAS threads by up to 1.8 M.
+Needs valgrind (Debian: ``apt-get install valgrind``);
 each count runs Python about 50x slower, so keep N small.
 """
 
@@ -45,7 +47,12 @@ def count(tree: Path, corpus: Path, files: int, stage: str) -> int:
     """Instructions (callgrind's ``Collected``) of one child run."""
     # a fixed hash seed: set and dict orders, and so the work of some loops, then repeat from run
     # to run (with random seeds the figure moves by about 1 M per document)
-    env = {**os.environ, "PYTHONPATH": str(tree), "PYTHONHASHSEED": os.environ.get("PYTHONHASHSEED", "0")}
+    env = {**os.environ, "PYTHONPATH": str(tree), "PYTHONHASHSEED": os.environ.get("PYTHONHASHSEED", "0"),
+           # numpy (which the cleaner imports) starts an OpenBLAS thread pool that no stage uses; its
+           # idle threads spin while the child runs, adding some 25 M instructions to a count and
+           # moving it by several M from run to run (36 M once, 1.8 M per document in the
+           # figures); with one thread a count repeats to within a few thousand
+           "OPENBLAS_NUM_THREADS": os.environ.get("OPENBLAS_NUM_THREADS", "1")}
     cmd = ["valgrind", "--tool=callgrind", "--callgrind-out-file=/dev/null",
            sys.executable, "-c", CHILD, str(corpus), str(files), stage]
     proc = subprocess.run(cmd, capture_output=True, text=True, env=env, cwd=tree, check=False)
