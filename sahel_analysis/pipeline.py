@@ -104,16 +104,28 @@ def _time_limit(seconds: float | None) -> Iterator[None]:
         yield
         return
 
+    armed = [True]
+
     def on_alarm(_signum, _frame):
-        raise FileTimeout
+        if armed[0]:
+            raise FileTimeout
 
     previous = signal.signal(signal.SIGALRM, on_alarm)
-    signal.setitimer(signal.ITIMER_REAL, seconds)
+    # The alarm repeats until the limit is lifted: Python drops an exception raised where the
+    # signal handler happens to run inside a garbage-collector callback or a finaliser
+    # ("Exception ignored in ..."), and the file would then run on past its limit.
+    signal.setitimer(signal.ITIMER_REAL, seconds, _ALARM_REPEAT)
     try:
         yield
     finally:
-        signal.setitimer(signal.ITIMER_REAL, 0)
-        signal.signal(signal.SIGALRM, previous)
+        try:
+            armed[0] = False
+        finally:
+            signal.setitimer(signal.ITIMER_REAL, 0)
+            signal.signal(signal.SIGALRM, previous)
+
+
+_ALARM_REPEAT = 0.05  # seconds between alarms once a file's time limit has passed
 
 
 def _table_rows() -> dict[str, list[dict]]:
