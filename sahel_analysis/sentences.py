@@ -229,7 +229,7 @@ def sentence_flags(doc, key: str, pattern: re.Pattern[str],  # noqa: ANN001 - a 
         if low is None:
             doc.memo[memo_key] = None
         else:
-            doc.memo[memo_key] = _flags(low, sentences_of(doc), _searcher(pattern, low, needles))
+            doc.memo[memo_key] = _flags(sentences_of(doc), _searcher(pattern, low, needles))
     return doc.memo[memo_key]
 
 
@@ -249,7 +249,9 @@ def _searcher(pattern: re.Pattern[str], text: str, needles: tuple[str, ...] | No
     return search
 
 
-def _flags(low: str, sents: list[tuple[int, int]], search) -> list[bool]:  # noqa: ANN001 - pos -> match
+def _flags(sents: list[tuple[int, int]], search) -> list[bool]:  # noqa: ANN001 - pos -> match
+    """Which of ``sents`` a match overlaps, the matches found by ``search(pos)`` (the next one
+    from ``pos`` on, or None)."""
     starts = [s for s, _ in sents]
     flags = [False] * len(sents)
     pos = 0
