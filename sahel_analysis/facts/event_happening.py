@@ -368,7 +368,7 @@ def read_dates(text: str, m: DateMatch, nxt: DateMatch | None, sent: tuple[int, 
     raise AssertionError("the last pairing rule always answers")
 
 
-_UNTIL_READINGS = frozenset({"until-before", "decision-until"})
+_UNTIL_READINGS = frozenset({"until-before", "decision-until", "until-deadline"})
 SKIP = "skip"  # an until-rule's answer: the date is no happening of its own
 
 
@@ -396,8 +396,20 @@ def _decision_until(text: str, r: Reading, matches: list[DateMatch], doc_start: 
     return replace(r, window=(min(doc_start, r.window[0]), m.window.end), rule="decision-until")
 
 
+def _deadline(text: str, r: Reading, matches: list[DateMatch], doc_start: dt.date) -> Reading | str | None:
+    """A deadline (``uiterlijk 31 december``), or ``voor het eind van dit jaar`` said within that
+    period: from the document's date to the deadline's end."""
+    m = r.last
+    word = m.text.split()[0]
+    by = cue("deadline_word").fullmatch(word) or (
+        cue("until_before_word").fullmatch(word) and m.window.start <= doc_start)
+    if not by or doc_start > m.window.end:
+        return None
+    return replace(r, window=(doc_start, m.window.end), rule="until-deadline")
+
+
 UNTIL_RULES: tuple[Callable[[str, Reading, list[DateMatch], dt.date], Reading | str | None], ...] = (
-    _until_before, _decision_until,
+    _until_before, _decision_until, _deadline,
 )
 
 

@@ -132,6 +132,12 @@ REALDEV = [
      [("2023-05-18", "2023-06-16")]),
     # realdev-odd pattern: 'vorige week' in a document dated by its month: every week the month allows
     ("Vorige week beloofden vijf Europese landen de taakgroep te steunen.", "2020-03?", [("2020-02-17", "2020-03-29")]),
+    # realdev GOLD-RULES: 'uiterlijk X' runs from the document's date to X (the seeds' and blind5's
+    # gold read it as X alone); 'voor' a period the document is dated in, likewise
+    ("De operatie wordt uiterlijk eind 2024 afgerond.", "2024-03-14", [("2024-03-14", "2024-12-31")]),
+    ("De training van de eenheid begint uiterlijk midden februari.", "2013-01?", [("2013-01-01", "2013-02-20")]),
+    ("De kwartiermakers reizen voor het einde van dit jaar af.", "2013-11-20", [("2013-11-20", "2013-12-31")]),
+    ("De junta wil verkiezingen houden voor juli 2024.", "2022-11-16", [("2022-11-16", "2024-06-30")]),
 ]
 
 
@@ -146,6 +152,7 @@ RULES = [
      "2022-11", ["decision-until"]),
     ("Derhalve is besloten de taakgroep uit Mali terug te trekken.", "2022-02-17", ["dateless-decision"]),
     ("De junta wil verkiezingen houden voor juli 2024.", "2022-11-16", ["until-before"]),
+    ("De missie wordt uiterlijk 31 december 2023 afgebouwd.", "2023-06-30", ["until-deadline"]),
     ("In de nacht van 4 op 5 mei jl. werd een legerpost bij Gao aangevallen.", "2023-06-14", ["dated-point"]),
     ("Bij de aanval van 30 september-1 oktober jl. vielen drie doden.", "2023-06-14", ["joined-days"]),
     ("Vanaf 1 maart 2023 tot 30 april 2023 oefenden de mariniers in Senegal.", "2023-06-14", ["dated-range"]),
