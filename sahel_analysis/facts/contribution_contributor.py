@@ -22,6 +22,7 @@ _UNIT_OF = re.compile(rf"(?P<head>[^\W\d][\w\-]*)\s+(?:{alternation('unit_of')})
 _NP_GAP = re.compile(r"(?:\s+[^\W\d][\w\-]*){0,2}\s+", re.IGNORECASE)
 _FROM = re.compile(rf"\s+(?:{alternation('drawn_from')})\s+(?:[\w.’']+\s+){{0,2}}?", re.IGNORECASE)
 _WORD_GAP = re.compile(r"[\w.’']+\s+")
+_UNIT_OF_WORD = re.compile(rf"(?:{alternation('unit_of')})", re.IGNORECASE)
 # Before a sentence's subject: a list bullet, a label ("Advies:") and at most one adverb ("Ook").
 _SUBJECT_START = re.compile(r"[\s\-–•*]*(?:\w+\s*:\s*)?(?:\w+\s+)?", re.IGNORECASE)
 _CLAUSE_MARK = re.compile(r"[,;:()]")
@@ -83,6 +84,15 @@ def _subject_end(text: str, ents: Entities, start: int, pos: int) -> int | None:
     return first.end
 
 
+def _own_size(text: str, end: int, pos: int) -> bool:
+    """Only ``van`` and qualifiers (``maximaal``, ``ruim``) between a subject's end and the number
+    at ``pos``: the number is the subject's own size."""
+    words = text[end:pos].split()
+    if not words or not _UNIT_OF_WORD.fullmatch(words[0]):
+        return False
+    return all(cue_pattern("max").fullmatch(w) or cue_pattern("approx").fullmatch(w) for w in words[1:])
+
+
 def _relative_only(text: str, after: int, verb_start: int) -> bool:
     """Only a relative clause between subject and verb: ``De missie, die ... werd, telde ...``."""
     if not _RELATIVE.match(text, after) or text[:verb_start].rstrip()[-1:] != ",":
@@ -100,6 +110,8 @@ def whole_subject(text: str, ents: Entities, s: int, pos: int, noun_end: int | N
     end = _subject_end(text, ents, start, pos)
     if end is None:
         return _whole_in_clause(text, ents, s, pos)
+    if _own_size(text, end, pos):  # "De missie van ruim honderd experts ...": the subject's size
+        return not _nations(ents, end, pos)
     verb = cue_pattern("strength").search(text, end, pos)
     if verb is None and noun_end is not None:  # "De missie zal ongeveer 100 militairen tellen"
         late = cue_pattern("strength").match(text, _skip_space(text, noun_end))

@@ -77,6 +77,10 @@ REALDEV = [  # patterns of the real documents of ../shared/realdev, in sentences
        [("DEU", "MINUSMA", 900)]),
     ex("Bij MINUSMA blijven de Belgen, die al met 90 militairen in Gao zijn.", "2026-06-15",
        [("BEL", "MINUSMA", 90)]),
+    # realdev-odd pattern: a whole mission as the subject with its size after "van" (no strength verb)
+    ex("EUCAP Sahel Mali adviseert de politie. De missie van maximaal tachtig politieadviseurs werkt "
+       "vanuit Bamako.", "2026-06-15", [("ALL", "EUCAP Sahel Mali", 80, "max")],
+       ("contributor", "mission", "personnel", "qualifier")),
 ]
 
 
