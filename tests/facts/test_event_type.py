@@ -131,6 +131,13 @@ REALDEV = [
     ("De regering van Tsjaad had de Raad op 3 mei verzocht om meer steun.", "2021-06-10", ["diplomatic"]),
     ("Het leger zei op 3 mei dat de staatsgreep geslaagd was.", "2021-06-10", ["coup"]),  # a stronger type wins
 ]
+GOLD_RULES = [  # types that realdev's GOLD-RULES.md settles, in sentences written for the tests
+    ("De Europese Unie stelde op 3 mei nieuwe sancties in tegen de junta.", "2021-06-10", ["other"]),
+    ("Op 3 mei besloot de EU tot een eigen EU-sanctieregime voor het land.", "2021-06-10", ["other"]),
+    ("ECOWAS stelde op 3 mei economische sancties in tegen de junta.", "2021-06-10", ["diplomatic"]),
+    ("Het kabinet heeft op 3 mei besloten de hulp aan het land op te schorten.", "2021-06-10", ["national_mandate"]),
+    ("Het kabinet heeft op 3 mei 2021 besloten de bijdrage te verlengen.", "2021-06-10", ["national_mandate"]),
+]
 BLIND_WEEKDAYS = [  # blind1/blind2 sentences that weekday dates made events: returning home, a training done
     ("Zes Nederlandse militairen zijn op 3 mei geland op vliegbasis Eindhoven.", "2021-06-10", ["withdrawal"]),
     ("De mariniers hebben op 3 mei in Benin een opleiding voor de kustwacht afgerond.", "2021-06-10", ["exercise"]),
@@ -138,7 +145,7 @@ BLIND_WEEKDAYS = [  # blind1/blind2 sentences that weekday dates made events: re
 
 
 @pytest.mark.parametrize(("text", "date", "types"),
-                         SEEDS + BLIND1 + BLIND2 + BLIND3 + BLIND4 + REALDEV + BLIND_WEEKDAYS)
+                         SEEDS + BLIND1 + BLIND2 + BLIND3 + BLIND4 + REALDEV + GOLD_RULES + BLIND_WEEKDAYS)
 def test_types(text: str, date: str, types: list[str]) -> None:
     assert [r["event_type"] for r in event_rows(text, date)] == types
 
