@@ -89,9 +89,24 @@ BUGS_CAUGHT = [
        [("NLD", "EUCAP Sahel Mali", "police advisors", 3)], COMP),
     ex("Nederland levert vier Hartman aan EUCAP Sahel Mali.", "2026-06-15", []),
 ]
+GOLD_RULES = [  # what realdev's GOLD-RULES.md asks, in sentences written for the tests
+    # a breakdown is one row per figure (staff members counted too)
+    ex("Nederland levert aan EUCAP Sahel Mali 9 agenten: 3 stafleden en 6 trainers.", "2026-06-15",
+       [("NLD", "EUCAP Sahel Mali", "police officers", 9), ("NLD", "EUCAP Sahel Mali", "staff", 3),
+        ("NLD", "EUCAP Sahel Mali", "trainers", 6)], COMP),
+    # one person counted by a singular noun
+    ex("Nederland stuurt één adviseur naar EUCAP Sahel Niger.", "2026-06-15",
+       [("NLD", "EUCAP Sahel Niger", "advisors", 1)], COMP),
+    ex("Nederland levert 1 verbindingsofficier aan MINUSMA.", "2026-06-15",
+       [("NLD", "MINUSMA", "liaison officers", 1)], COMP),
+    ex("Een adviseur van de minister zei dat EUTM Mali doorgaat.", "2026-06-15", []),  # an article, no count
+    # the Royal Marechaussee is an organisation: its name is no person counted
+    ex("MINUSMA krijgt maximaal tien Koninklijke Marechaussee- en politiefunctionarissen.", "2026-06-15",
+       [("NLD", "MINUSMA", "police officers", 10)], COMP),
+]
 
 
-@pytest.mark.parametrize(FIELDS, SEEDS + BLIND1 + BLIND3 + BLIND4 + REALDEV + BUGS_CAUGHT)
+@pytest.mark.parametrize(FIELDS, SEEDS + BLIND1 + BLIND3 + BLIND4 + REALDEV + BUGS_CAUGHT + GOLD_RULES)
 def test_count(text, date, expected, cols, title):
     assert rows(text, date, cols, title) == expected
 
