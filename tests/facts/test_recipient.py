@@ -99,6 +99,9 @@ BUGS_CAUGHT = [
     # a document's topic does not override a destination the clause states, nor is it a fund money goes through
     ("Nederland levert officieren aan MINUSMA. Zo is dat. Ook heeft Nederland 2 miljoen euro geïnvesteerd in scholen.",
      "2023-07-01", None, "MINUSMA verlengd"),
+    # GOLD-RULES: the organisation the money is for (voor de G5 Sahel) receives it
+    ("De donorconferentie leverde in totaal 400 miljoen euro op voor de G5 Sahel.", "2023-07-01", "G5 Sahel", ""),
+    ("Nederland betaalt 2 miljoen euro voor UNODC.", "2023-07-01", "UNODC", ""),
 ]
 
 
