@@ -96,6 +96,9 @@ class FileTimeout(BaseException):
     """A file took longer than its time limit (a BaseException: no reader's ``except`` eats it)."""
 
 
+_ALARM_REPEAT = 0.05  # seconds between alarms once a file's time limit has passed
+
+
 @contextmanager
 def _time_limit(seconds: float | None) -> Iterator[None]:
     """Raise FileTimeout in this thread after ``seconds`` of wall-clock time (SIGALRM: only in a
@@ -124,8 +127,6 @@ def _time_limit(seconds: float | None) -> Iterator[None]:
             signal.setitimer(signal.ITIMER_REAL, 0)
             signal.signal(signal.SIGALRM, previous)
 
-
-_ALARM_REPEAT = 0.05  # seconds between alarms once a file's time limit has passed
 
 
 def _table_rows() -> dict[str, list[dict]]:

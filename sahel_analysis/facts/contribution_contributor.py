@@ -43,10 +43,14 @@ def unit_frame(text: str, lo: int, pos: int) -> int | None:
     m = _UNIT_OF.search(text, max(lo, pos - 60), pos)
     if m is None or not m["head"].lower().endswith(_unit_heads()):
         return None
-    between = text[m.end("head") : pos].split()[1:]  # the words after "van": qualifiers only
-    if any(not (cue_pattern("max").fullmatch(w) or cue_pattern("approx").fullmatch(w)) for w in between):
+    if not _qualifiers_only(text[m.end("head") : pos].split()[1:]):  # the words after "van"
         return None
     return m.start("head")
+
+
+def _qualifiers_only(words: list[str]) -> bool:
+    """Are all ``words`` qualifiers of a number (``maximaal``, ``ongeveer``, ``ruim``)?"""
+    return all(cue_pattern("max").fullmatch(w) or cue_pattern("approx").fullmatch(w) for w in words)
 
 
 def _skip_space(text: str, pos: int) -> int:
@@ -88,9 +92,7 @@ def _own_size(text: str, end: int, pos: int) -> bool:
     """Only ``van`` and qualifiers (``maximaal``, ``ruim``) between a subject's end and the number
     at ``pos``: the number is the subject's own size."""
     words = text[end:pos].split()
-    if not words or not _UNIT_OF_WORD.fullmatch(words[0]):
-        return False
-    return all(cue_pattern("max").fullmatch(w) or cue_pattern("approx").fullmatch(w) for w in words[1:])
+    return bool(words) and _UNIT_OF_WORD.fullmatch(words[0]) is not None and _qualifiers_only(words[1:])
 
 
 def _relative_only(text: str, after: int, verb_start: int) -> bool:

@@ -372,11 +372,15 @@ _UNTIL_READINGS = frozenset({"until-before", "decision-until", "until-deadline"}
 SKIP = "skip"  # an until-rule's answer: the date is no happening of its own
 
 
+def _before_word(m: DateMatch) -> bool:
+    """Does until-date ``m`` open with a word that means before it (``voor juli``)?"""
+    return cue("until_before_word").fullmatch(m.text.split()[0]) is not None
+
+
 def _until_before(text: str, r: Reading, matches: list[DateMatch], doc_start: dt.date) -> Reading | str | None:
     """``voor juli 2024``: from the document's date to the day before (``gepland voor mei`` is May)."""
     m = r.last
-    word = m.text.split()[0]
-    if not cue("until_before_word").fullmatch(word) or doc_start >= m.window.start:
+    if not _before_word(m) or doc_start >= m.window.start:
         return None
     if cue("planned_for").search(text, max(0, m.start - 20), m.start):
         return None
@@ -400,9 +404,7 @@ def _deadline(text: str, r: Reading, matches: list[DateMatch], doc_start: dt.dat
     """A deadline (``uiterlijk 31 december``), or ``voor het eind van dit jaar`` said within that
     period: from the document's date to the deadline's end."""
     m = r.last
-    word = m.text.split()[0]
-    by = cue("deadline_word").fullmatch(word) or (
-        cue("until_before_word").fullmatch(word) and m.window.start <= doc_start)
+    by = cue("deadline_word").fullmatch(m.text.split()[0]) or (_before_word(m) and m.window.start <= doc_start)
     if not by or doc_start > m.window.end:
         return None
     return replace(r, window=(doc_start, m.window.end), rule="until-deadline")
